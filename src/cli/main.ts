@@ -1,0 +1,57 @@
+// The `hypercas` command: global options, then one module per command under ./commands.
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { EXIT, UserError } from './exit-codes.js';
+import { defaultDbPath, processIo, type CommandContext, type GlobalOptions, type Io } from './context.js';
+import { commands } from './commands/index.js';
+import type { CmdbStore } from '../cmdb/store.js';
+import { openStore } from '../cmdb/open.js';
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** Each command module registers itself and sets the exit code through `done`. */
+export type Register = (program: Command, ctx: CommandContext, done: (code: number) => void) => void;
+
+export function buildProgram(io: Io = processIo): { program: Command; exitCode: () => number; closeStore: () => void } {
+  let code: number = EXIT.OK;
+  let store: CmdbStore | undefined;
+  const program = new Command('hypercas');
+  program
+    .description('AIOps for Kubernetes and the application stacks on it: collect, model, detect, explain, act.')
+    .version(pkg.version, '-V, --version')
+    .option('--db <path>', 'CMDB database file (":memory:" for a throw-away one)', undefined)
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'yaml']).default('table'))
+    .option('-q, --quiet', 'print only results, no progress or warnings summary')
+    .option('--no-color', 'never colour the output')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  const ctx: CommandContext = {
+    io,
+    globals: () => program.opts<GlobalOptions>(),
+    store: () => (store ??= openStore(program.opts<GlobalOptions>().db ?? defaultDbPath())),
+  };
+  for (const register of commands) register(program, ctx, (c) => (code = c));
+  return { program, exitCode: () => code, closeStore: () => store?.close() };
+}
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const { program, exitCode, closeStore } = buildProgram(io);
+  try {
+    await program.parseAsync(argv);
+    return exitCode();
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version arrive here as "errors" with exit code 0.
+      return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    if (e instanceof UserError) {
+      io.err(`hypercas: ${e.message}\n`);
+      return e.exitCode;
+    }
+    throw e;
+  } finally {
+    closeStore();
+  }
+}
