@@ -36,7 +36,7 @@ describe('hypercas CLI (foundation)', () => {
     const c = await run(['--db', db, 'collect', '-f', ex('middleware/oss/healthy/k8s')]);
     expect(c.err).toBe('');
     expect(c.code).toBe(0);
-    expect(c.out).toMatch(/15 objects/);
+    expect(c.out).toMatch(/18 objects/); // 15 manifests + 3 applications found in their ConfigMaps
 
     const list = await run(['--db', db, '-o', 'json', 'ci', 'list', '--kind', 'deployment']);
     expect(JSON.parse(list.out).map((x: { id: string }) => x.id)).toEqual(['local/Deployment/shop-oss/api', 'local/Deployment/shop-oss/nginx']);
@@ -44,7 +44,8 @@ describe('hypercas CLI (foundation)', () => {
     const show = await run(['--db', db, 'ci', 'show', 'Service/shop-oss/api']);
     expect(show.code).toBe(0);
     expect(show.out).toMatch(/selects\s+Deployment\/shop-oss\/api/);
-    expect(show.out).toMatch(/history:\n\s+snapshot 1 .* added/);
+    expect(show.out).toMatch(/first seen: 20\d\d-/);
+    expect(show.out).toMatch(/history:\n\s+\(none\)/);
 
     const dot = await run(['--db', db, 'graph', '--format', 'dot', '--ci', 'local/Service/shop-oss/api', '--depth', '2']);
     expect(dot.out).toMatch(/^digraph hypercas \{/);
@@ -61,19 +62,29 @@ describe('hypercas CLI (foundation)', () => {
   it('a second collect of a broken variant records the change and the broken relation', async () => {
     const c = await run(['--db', db, 'collect', '-f', ex('middleware/oss/broken/02-service-selector-mismatch/k8s')]);
     expect(c.code).toBe(0);
-    expect(c.out).toMatch(/changes since the previous snapshot: 1 CIs .*relations \+0 −1/);
+    expect(c.out).toMatch(/changes since the previous snapshot: 1 CIs .*relations \+0 −3/);
     const d = await run(['--db', db, 'diff', '@previous', '@latest']);
     expect(d.out).toMatch(/~ local\/Service\/shop-oss\/api/);
     expect(d.out).toMatch(/replace \$\.spec\.selector\.app: api → api-server/);
-    expect(d.out).toMatch(/relations broken or removed \(1\):\n\s+- local\/Service\/shop-oss\/api selects local\/Deployment\/shop-oss\/api/);
+    expect(d.out).toMatch(/relations broken or removed \(3\):/);
+    expect(d.out).toMatch(/- local\/Service\/shop-oss\/api selects local\/Deployment\/shop-oss\/api/);
+    expect(d.out).toMatch(/- local\/App\.nginx\/shop-oss\/nginx routes-to local\/App\.spring\/shop-oss\/api/);
+    const snaps = await run(['--db', db, 'snapshots']);
+    expect(snaps.out).toMatch(/@1\s+local/);
+    expect(snaps.out).toMatch(/@2\s+local/);
+    const ev = await run(['--db', db, '-o', 'json', 'events', '--type', 'config-change']);
+    expect(JSON.parse(ev.out).map((e: { ci: string }) => e.ci)).toEqual(['local/Service/shop-oss/api']);
     const h = await run(['--db', db, '-o', 'json', 'ci', 'show', 'local/Service/shop-oss/api']);
-    expect(JSON.parse(h.out).history.map((x: { kind: string }) => x.kind)).toEqual(['added', 'modified']);
+    expect(JSON.parse(h.out).history.map((x: { kind: string }) => x.kind)).toEqual(['modified']);
   });
 
   it('diff of two directories without a database', async () => {
     const d = await run(['--db', ':memory:', '-o', 'json', 'diff', ex('middleware/oss/healthy/k8s'), ex('middleware/oss/broken/01-upstream-port-mismatch/k8s')]);
     const j = JSON.parse(d.out);
-    expect(j.changes.map((c: { ci: string }) => c.ci)).toEqual(['local/ConfigMap/shop-oss/nginx-config']);
+    expect(j.changes.map((c: { ci: string }) => c.ci)).toEqual(['local/ConfigMap/shop-oss/nginx-config', 'local/App.nginx/shop-oss/nginx']);
+    const t = await run(['--db', ':memory:', 'diff', ex('middleware/oss/healthy/k8s'), ex('middleware/oss/broken/01-upstream-port-mismatch/k8s')]);
+    expect(t.out).toMatch(/-\s+server api\.shop-oss\.svc\.cluster\.local:8080/);
+    expect(t.out).toMatch(/\+\s+server api\.shop-oss\.svc\.cluster\.local:8081/);
   });
 
   it('bad input: reported with file:line, the rest stored, exit 3; stdin works', async () => {
@@ -89,9 +100,9 @@ describe('hypercas CLI (foundation)', () => {
     expect(none.code).toBe(2);
   });
 
-  it('a bad kubeconfig ends with a one-line cause and exit 4', async () => {
+  it('a bad kubeconfig ends with a one-line cause and exit 2', async () => {
     const r = await run(['--db', ':memory:', 'collect', '--kubeconfig', '/nonexistent/kubeconfig']);
-    expect(r.code).toBe(4);
+    expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(/\/nonexistent\/kubeconfig/);
   });

@@ -5,7 +5,7 @@ import { ciId } from '../model/ci.js';
 import { ciKind, CLUSTER_SCOPED_KINDS, type KubeObject } from '../model/kube.js';
 import type { Relation, RelationType } from '../model/relation.js';
 import { sanitizeObject } from '../collect/sanitize.js';
-import { contentHash } from './canonical.js';
+import { createHash } from 'node:crypto';
 import type { Coverage, Inventory, InventoryItem, LabelSelector, PodTemplateRef } from './inventory.js';
 import { findPodSpecs, desiredReplicas } from './pod-templates.js';
 import { LabelIndex, toSelector } from './selectors.js';
@@ -67,7 +67,9 @@ export function buildInventory(input: BuildInput[], opts: BuildOptions): Invento
       labels: obj.metadata.labels ?? {},
       annotations: obj.metadata.annotations ?? {},
       config: obj as unknown as Record<string, unknown>,
-      hash: contentHash(configForHash(obj)),
+      // Plain JSON, not canonical: API servers and files keep key order stable, and a reordering
+      // that does change the hash yields an empty diff, which the store treats as no change.
+      hash: createHash('sha256').update(JSON.stringify(configForHash(obj))).digest('hex'),
       source,
     };
     byId.set(id, { ci, obj, source }); // a later duplicate replaces the earlier one, as `kubectl apply` would

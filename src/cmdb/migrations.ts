@@ -43,7 +43,6 @@ export const migrations: Migration[] = [
       );
       CREATE INDEX ci_versions_current ON ci_versions(cluster, to_snap);
       CREATE INDEX ci_versions_id ON ci_versions(ci_id, from_snap);
-      CREATE INDEX ci_versions_kind ON ci_versions(kind, namespace);
 
       CREATE TABLE relations (
         rowid INTEGER PRIMARY KEY,
@@ -59,7 +58,6 @@ export const migrations: Migration[] = [
         to_snap INTEGER,
         updated_at TEXT
       );
-      CREATE INDEX relations_current ON relations(cluster, to_snap);
       CREATE INDEX relations_from ON relations(from_id);
       CREATE INDEX relations_to ON relations(to_id);
 

@@ -45,7 +45,8 @@ describe('SqliteStore snapshots', () => {
     expect(store.listCIs().map((c) => c.id)).not.toContain('c/Secret/app/s');
     expect(store.relations({ snapshot: s1.snapshot.id }).length).toBe(1);
     expect(store.relations().length).toBe(0);
-    expect(store.history('c/Deployment/app/web').map((h) => h.kind)).toEqual(['added', 'modified']);
+    expect(store.history('c/Deployment/app/web').map((h) => h.kind)).toEqual(['modified']);
+    expect(store.getCI('c/Deployment/app/web')?.firstSeen).toBe('2026-01-01T00:00:00Z');
   });
 
   it('an unchanged snapshot changes nothing; unreadable kinds are carried over, not removed', () => {

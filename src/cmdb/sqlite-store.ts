@@ -14,6 +14,7 @@ import type {
 import { migrations } from './migrations.js';
 import { configOf, diffValues } from './diff.js';
 import { contentHash } from './canonical.js';
+import { BatchInserter } from './batch-insert.js';
 
 /** Continuing occurrences within this gap extend an event instead of adding one. */
 export const DEDUP_GAP_MS = 60 * 60 * 1000;
@@ -52,6 +53,10 @@ export class SqliteStore implements CmdbStore {
     this.db = new Database(path);
     if (path !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // Snapshots of big clusters update several text indexes at random positions: with SQLite's
+    // default 2 MB page cache that thrashes. 256 MB is an upper bound, not an allocation.
+    this.db.pragma('cache_size = -262144');
+    this.db.pragma('temp_store = MEMORY');
     this.db.pragma('foreign_keys = OFF');
     this.migrate();
   }
@@ -89,10 +94,12 @@ export class SqliteStore implements CmdbStore {
       }
       const insConfig = db.prepare('INSERT OR IGNORE INTO configs (hash, body) VALUES (?, ?)');
       const getBody = db.prepare('SELECT body FROM configs WHERE hash = ?').pluck();
-      const insVersion = db.prepare(`INSERT INTO ci_versions (ci_id, cluster, kind, namespace, name, type, uid, hash, status, source, from_snap, first_seen, last_seen)
-        VALUES (@ci_id, @cluster, @kind, @namespace, @name, @type, @uid, @hash, @status, @source, @from_snap, @first_seen, @last_seen)`);
+      const versions = new BatchInserter(db, 'INSERT INTO ci_versions (ci_id, cluster, kind, namespace, name, type, uid, hash, status, source, from_snap, first_seen, last_seen)', 13);
+      const configs = new BatchInserter(db, 'INSERT OR IGNORE INTO configs (hash, body)', 2);
+      const insVersion = { run: (r: Record<string, unknown>) => versions.add(r.ci_id, r.cluster, r.kind, r.namespace, r.name, r.type, r.uid, r.hash, r.status, r.source, r.from_snap, r.first_seen, r.last_seen) };
       const close = db.prepare('UPDATE ci_versions SET to_snap = ? WHERE rowid = ?');
       const touch = db.prepare('UPDATE ci_versions SET last_seen = ?, status = ? WHERE rowid = ?');
+      const rehash = db.prepare('UPDATE ci_versions SET hash = ?, last_seen = ?, status = ? WHERE rowid = ?');
       const firstSeen = db.prepare('SELECT first_seen FROM ci_versions WHERE rowid = ?').pluck();
       const insChange = db.prepare('INSERT INTO changes (snapshot, ci_id, kind, time, changes) VALUES (?, ?, ?, ?, ?)');
 
@@ -108,7 +115,8 @@ export class SqliteStore implements CmdbStore {
           continue;
         }
         const body = JSON.stringify(configOf(ci));
-        insConfig.run(ci.hash, body);
+        if (prev) insConfig.run(ci.hash, body);
+        else configs.add(ci.hash, body);
         const row = {
           ci_id: ci.id, cluster: ci.cluster, kind: ci.kind, namespace: ci.namespace, name: ci.name, type: ci.type, uid: ci.uid ?? null,
           hash: ci.hash, status, source: ci.source ? JSON.stringify(ci.source) : null, from_snap: snap, first_seen: time, last_seen: time,
@@ -120,17 +128,25 @@ export class SqliteStore implements CmdbStore {
         }
         const oldBody = JSON.parse(getBody.get(prev.hash) as string) as unknown;
         const diff = diffValues(oldBody, JSON.parse(body));
+        if (diff.length === 0) {
+          // Same content, different serialisation: keep the version, adopt the new hash.
+          rehash.run(ci.hash, time, status, prev.rowid);
+          continue;
+        }
         row.first_seen = firstSeen.get(prev.rowid) as string;
         close.run(snap, prev.rowid);
         insVersion.run(row);
-        if (diff.length > 0) changes.push({ ci: ci.id, kind: 'modified', changes: diff });
+        changes.push({ ci: ci.id, kind: 'modified', changes: diff });
       }
+      versions.flush();
+      configs.flush();
       for (const [id, prev] of current) {
         if (seen.has(id)) continue;
         close.run(snap, prev.rowid);
         changes.push({ ci: id, kind: 'removed', changes: [] });
       }
-      for (const c of changes) insChange.run(snap, c.ci, c.kind, time, JSON.stringify(c.changes));
+      // A cluster's first snapshot is its baseline: first_seen records it, no per-CI history rows.
+      if (previous) for (const c of changes) insChange.run(snap, c.ci, c.kind, time, JSON.stringify(c.changes));
 
       // Declared relations: same interval scheme, keyed by (from, type, to, dangling).
       const curRel = new Map<string, { rowid: number; r: Relation }>();
@@ -138,8 +154,7 @@ export class SqliteStore implements CmdbStore {
         const r = rowToRelation(row);
         curRel.set(relationKey(r) + (r.dangling ? '!' : ''), { rowid: row.rowid, r });
       }
-      const insRel = db.prepare(`INSERT INTO relations (cluster, from_id, to_id, type, source, confidence, evidence, dangling, from_snap, updated_at)
-        VALUES (?, ?, ?, ?, 'declared', NULL, ?, ?, ?, ?)`);
+      const insRel = new BatchInserter(db, 'INSERT INTO relations (cluster, from_id, to_id, type, source, confidence, evidence, dangling, from_snap, updated_at)', 8, "(?, ?, ?, ?, 'declared', NULL, ?, ?, ?, ?)");
       const closeRel = db.prepare('UPDATE relations SET to_snap = ? WHERE rowid = ?');
       const relationsAdded: Relation[] = [];
       const relationsRemoved: Relation[] = [];
@@ -149,9 +164,10 @@ export class SqliteStore implements CmdbStore {
         if (newKeys.has(k)) continue;
         newKeys.add(k);
         if (curRel.has(k)) continue;
-        insRel.run(input.cluster, r.from, r.to, r.type, r.evidence ? JSON.stringify(r.evidence) : null, r.dangling ? 1 : 0, snap, time);
+        insRel.add(input.cluster, r.from, r.to, r.type, r.evidence ? JSON.stringify(r.evidence) : null, r.dangling ? 1 : 0, snap, time);
         relationsAdded.push(r);
       }
+      insRel.flush();
       for (const [k, { rowid, r }] of curRel) {
         if (newKeys.has(k)) continue;
         closeRel.run(snap, rowid);

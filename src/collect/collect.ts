@@ -5,6 +5,8 @@ import { buildInventory } from '../cmdb/build-inventory.js';
 import type { Inventory } from '../cmdb/inventory.js';
 import type { CmdbStore, SnapshotResult } from '../cmdb/store.js';
 import type { DeniedAccess } from './kubernetes/collect.js';
+import { discoverApplications, withApplications } from './middleware/discover.js';
+import { readConfigFiles } from './middleware/files.js';
 
 export interface Collected {
   cluster: string;
@@ -19,11 +21,34 @@ export interface Collected {
   serverVersion?: string;
 }
 
-export function collectFiles(paths: string[], opts: { cluster?: string; stdinText?: string } = {}): Collected {
+/**
+ * Manifests plus the product configuration files beside them (http.m, domain.xml, nginx.conf, ...):
+ * the applications running in the workloads become application CIs with their links.
+ */
+export function collectFiles(paths: string[], opts: { cluster?: string; stdinText?: string; applications?: boolean } = {}): Collected {
   const loaded = loadManifests(paths, opts.stdinText);
   const cluster = opts.cluster ?? 'local';
-  const inventory = buildInventory(loaded.objects, { cluster, live: false });
-  return { cluster: inventory.cluster, source: paths.join(','), live: false, inventory, problems: loaded.problems, warnings: [], denied: [] };
+  const base = buildInventory(loaded.objects, { cluster, live: false });
+  const problems = [...loaded.problems];
+  let inventory = base;
+  if (opts.applications !== false) {
+    const fileProblems: Array<{ file: string; message: string }> = [];
+    const files = readConfigFiles(paths, fileProblems);
+    const discovery = discoverApplications(base, { files });
+    inventory = withApplications(base, discovery);
+    for (const p of discovery.problems) problems.push({ file: p.file, line: p.line, message: p.message, level: 'error' });
+  }
+  return { cluster: inventory.cluster, source: paths.join(','), live: false, inventory, problems: dedupe(problems), warnings: [], denied: [] };
+}
+
+function dedupe(problems: LoadProblem[]): LoadProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.file}:${p.line}:${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 export interface LiveRequest {
@@ -44,7 +69,8 @@ export async function collectClusters(req: LiveRequest): Promise<Array<Collected
       const denied = new Map<string, string>();
       // Only kinds denied everywhere count as unreadable; per-namespace denials are warnings.
       for (const d of live.denied) if (!d.namespace) denied.set(d.kind, d.message);
-      const inventory = buildInventory(live.objects.map((obj) => ({ obj, source: { url: live.source } })), { cluster: live.cluster, live: true, denied, kinds: live.kinds });
+      const base = buildInventory(live.objects.map((obj) => ({ obj, source: { url: live.source } })), { cluster: live.cluster, live: true, denied, kinds: live.kinds });
+      const inventory = withApplications(base);
       out.push({ cluster: inventory.cluster, source: live.source, live: true, inventory, problems: [], warnings: live.warnings, denied: live.denied, serverVersion: live.serverVersion });
     } catch (e) {
       out.push({ cluster: c.cluster, error: e as Error });

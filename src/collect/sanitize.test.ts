@@ -39,5 +39,8 @@ describe('sanitizeObject', () => {
     expect(looksLikeCredential('X', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc')).toBe(true);
     expect(looksLikeCredential('ENDPOINT', 'https://user:pw@example.com')).toBe(true);
     expect(looksLikeCredential('REPLICAS', '3')).toBe(false);
+    expect(looksLikeCredential('GF_AUTH_BASIC_ENABLED', 'false')).toBe(false);
+    expect(looksLikeCredential('TOKEN_TTL', '3600s')).toBe(false);
+    expect(looksLikeCredential('ADMIN_PASSWORD', 'changeme')).toBe(true);
   });
 });

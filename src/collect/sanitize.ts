@@ -18,7 +18,10 @@ const CREDENTIAL_VALUE = /^(eyJ[\w-]+\.[\w-]+\.[\w-]+|Bearer\s+\S+)$|:\/\/[^/\s:
 export function looksLikeCredential(name: string, value: string): boolean {
   if (!value) return false;
   if (CREDENTIAL_VALUE.test(value)) return true;
-  return CREDENTIAL_NAME.test(name) && !/^\$\(.*\)$/.test(value); // `$(VAR)` references are not values
+  if (!CREDENTIAL_NAME.test(name)) return false;
+  // `$(VAR)` references, switches and numbers under credential-sounding names (AUTH_ENABLED=false,
+  // TOKEN_TTL=3600) are settings, not secrets.
+  return !/^\$\(.*\)$/.test(value) && !/^(true|false|yes|no|on|off|enabled|disabled|none|-?\d+(\.\d+)?[a-zA-Z]{0,2})$/i.test(value);
 }
 
 const NOISY_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration'];
@@ -89,7 +92,7 @@ function findEnvPaths(node: unknown, path: string[], out: string[][], depth: num
   for (const [k, v] of Object.entries(o)) {
     if (k === 'env' && Array.isArray(v) && v.some((e) => e && typeof e === 'object' && typeof (e as Record<string, unknown>).value === 'string' && looksLikeCredential(String((e as Record<string, unknown>).name ?? ''), String((e as Record<string, unknown>).value)))) {
       out.push([...path, k]);
-    } else if (k !== 'metadata' && v && typeof v === 'object') {
+    } else if (k !== 'metadata' && k !== 'status' && v && typeof v === 'object') {
       findEnvPaths(v, [...path, k], out, depth + 1);
     }
   }

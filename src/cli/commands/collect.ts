@@ -22,7 +22,8 @@ Examples:
   hypercas collect -f k8s/                      # a directory of manifests
   kubectl get all -A -o json | hypercas collect -f -
   hypercas collect --context prod --context staging
-Exit codes: 0 ok, 3 some input was bad (reported, the rest stored), 2 nothing usable, 4 cluster unreachable.`)
+Exit codes: 0 ok, 3 some input was bad or unreadable (reported, the rest stored), 2 nothing usable or a
+bad kubeconfig, 4 cluster unreachable or credentials rejected.`)
     .action(async (opts: { file: string[]; context: string[]; kubeconfig?: string; inCluster?: boolean; cluster: string; graph?: string | boolean }) => {
       const g = ctx.globals();
       const results: Array<{ collected: Collected; snapshot: SnapshotResult }> = [];
@@ -37,7 +38,9 @@ Exit codes: 0 ok, 3 some input was bad (reported, the rest stored), 2 nothing us
         try {
           live = await collectClusters({ kubeconfig: opts.kubeconfig, contexts: opts.context, inCluster: opts.inCluster, onProgress: progress });
         } catch (e) {
-          throw new UserError((e as Error).message, EXIT.UNREACHABLE);
+          // A kubeconfig the user can fix is a usage problem; anything else means we could not get in.
+          const reason = (e as { reason?: string }).reason;
+          throw new UserError((e as Error).message, reason === 'kubeconfig' ? EXIT.USAGE : EXIT.UNREACHABLE);
         }
         if (progress) ctx.io.err('\r\x1b[K');
         for (const r of live) {

@@ -42,7 +42,11 @@ export const register: Register = (program, ctx, done) => {
         for (const c of changes) {
           const sign = c.kind === 'added' ? '+' : c.kind === 'removed' ? '-' : '~';
           ctx.io.out(`${sign} ${c.ci}${c.kind === 'modified' ? '' : ` (${c.kind})`}\n`);
-          for (const ch of c.changes) ctx.io.out(`    ${ch.op.padEnd(7)} ${ch.path}: ${short(ch.old)} → ${short(ch.new)}\n`);
+          for (const ch of c.changes) {
+            if (typeof ch.old === 'string' && typeof ch.new === 'string' && (ch.old.includes('\n') || ch.new.includes('\n'))) {
+              ctx.io.out(`    ${ch.op.padEnd(7)} ${ch.path}:\n${lineDiff(ch.old, ch.new).map((l) => `        ${l}\n`).join('')}`);
+            } else ctx.io.out(`    ${ch.op.padEnd(7)} ${ch.path}: ${short(ch.old)} → ${short(ch.new)}\n`);
+          }
         }
         if (rel.removed.length) {
           ctx.io.out(`\nrelations broken or removed (${rel.removed.length}):\n`);
@@ -69,6 +73,30 @@ function fromSnapshot(ctx: CommandContext, arg: string, cluster: string): State 
   const snap = all.find((s) => s.id === id);
   if (!snap) throw new UserError(`no snapshot ${arg}${snaps.length ? ` (cluster ${cluster} has ${snaps.map((s) => '@' + s.id).join(', ')})` : ` (cluster ${cluster} has none; see \`hypercas collect\`)`}`);
   return { label: `snapshot ${snap.id} (${snap.cluster} ${snap.takenAt})`, cis: store.listCIs({ snapshot: snap.id, cluster: snap.cluster }), relations: store.relations({ snapshot: snap.id, cluster: snap.cluster, source: 'declared' }) };
+}
+
+/** Changed lines of a multi-line value (a config file in a ConfigMap), with one line of context. */
+export function lineDiff(a: string, b: string): string[] {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  // Longest common subsequence over lines: config files are small, O(n·m) is fine.
+  const n = x.length, m = y.length;
+  const L = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) L[i][j] = x[i] === y[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+  const ops: Array<[' ' | '-' | '+', string]> = [];
+  let i = 0, j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && x[i] === y[j]) { ops.push([' ', x[i]]); i++; j++; }
+    else if (i < n && (j >= m || L[i + 1][j] >= L[i][j + 1])) ops.push(['-', x[i++]]);
+    else ops.push(['+', y[j++]]);
+  }
+  const keep = ops.map((o, k) => o[0] !== ' ' || ops[k - 1]?.[0] !== undefined && ops[k - 1][0] !== ' ' || ops[k + 1]?.[0] !== undefined && ops[k + 1][0] !== ' ');
+  const out: string[] = [];
+  ops.forEach((o, k) => {
+    if (keep[k]) out.push(`${o[0]} ${o[1]}`);
+    else if (keep[k - 1]) out.push('  …');
+  });
+  return out;
 }
 
 function short(v: unknown): string {

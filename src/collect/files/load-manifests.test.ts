@@ -43,3 +43,18 @@ describe('loadManifests', () => {
     expect(r.problems.map((p) => p.message)).toEqual([expect.stringMatching(/cannot read: ENOENT/), expect.stringMatching(/invalid/)]);
   });
 });
+
+describe('loadManifests on directories with other YAML', () => {
+  it('leaves non-Kubernetes documents found in a directory alone, but reports them in named files', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'hc-foreign-'));
+    writeFileSync(join(dir, 'application.yaml'), 'server:\n  port: 8080\n');
+    writeFileSync(join(dir, 'half.yaml'), 'kind: Deployment\nspec: {}\n');
+    const walked = loadManifests([dir]);
+    expect(walked.problems.map((p) => p.file)).toEqual([join(dir, 'half.yaml')]);
+    const named = loadManifests([join(dir, 'application.yaml')]);
+    expect(named.problems).toHaveLength(1);
+  });
+});

@@ -64,6 +64,7 @@ export function loadManifests(paths: string[], stdinText?: string): LoadResult {
     }
     for (const file of expandPaths([p], problems)) {
       files.push(file);
+      const explicit = file === p;
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -71,20 +72,29 @@ export function loadManifests(paths: string[], stdinText?: string): LoadResult {
         problems.push({ file, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, level: 'error' });
         continue;
       }
-      parseManifestText(text, file, objects, problems);
+      parseManifestText(text, file, objects, problems, explicit);
     }
   }
   return { objects, problems, files };
 }
 
 /** Parses one file's text; appends objects and problems. Exported for stdin and tests. */
-export function parseManifestText(text: string, file: string, objects: LoadedObject[], problems: LoadProblem[]): void {
+/**
+ * `explicit`: the user named this file. Found by walking a directory, a YAML document with neither
+ * apiVersion nor kind is some other configuration (Spring's application.yaml, Helm values) and is
+ * left to the configuration readers instead of being reported.
+ */
+export function parseManifestText(text: string, file: string, objects: LoadedObject[], problems: LoadProblem[], explicit = true): void {
+  const add = (value: unknown, line: number) => {
+    if (!explicit && isForeignDocument(value)) return;
+    addDocument(value, file, line, objects, problems);
+  };
   const trimmed = text.trimStart();
   // Large `kubectl -o json` dumps: JSON.parse is far faster than a YAML parser and gives exact errors.
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
       const doc = JSON.parse(text) as unknown;
-      addDocument(doc, file, 1, objects, problems);
+      add(doc, 1);
       return;
     } catch (e) {
       const m = /position (\d+)/.exec(String(e));
@@ -117,7 +127,7 @@ export function parseManifestText(text: string, file: string, objects: LoadedObj
       continue;
     }
     if (value === null || value === undefined) continue; // empty document (`---` at the end)
-    addDocument(value, file, line, objects, problems);
+    add(value, line);
   }
 }
 
@@ -133,6 +143,14 @@ function firstContentOffset(text: string, from: number): number {
     pos = nl + 1;
   }
   return from;
+}
+
+function isForeignDocument(v: unknown): boolean {
+  if (Array.isArray(v)) return v.every(isForeignDocument);
+  if (!v || typeof v !== 'object') return true;
+  const o = v as Record<string, unknown>;
+  // Kubernetes kinds are CamelCase; `kind: healthy` without an apiVersion is someone else's schema.
+  return !('apiVersion' in o) && (!('kind' in o) || typeof o.kind !== 'string' || !/^[A-Z]/.test(o.kind));
 }
 
 function addDocument(value: unknown, file: string, line: number, objects: LoadedObject[], problems: LoadProblem[]): void {

@@ -1,17 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectLive, type LiveCollection } from './collect.js';
 import { loadKubeConfigs } from './kubeconfig.js';
 import { KubeAccessError } from './errors.js';
-import { loadRoutes, startFakeApiServer, writeKubeconfig, type FakeApiServer } from './__fixtures__/fake-apiserver.js';
+import {
+  AGGREGATED_DISCOVERY,
+  FIXTURES,
+  loadRoutes,
+  startFakeApiServer,
+  writeKubeconfig,
+  type FakeApiServer,
+  type Route,
+} from './__fixtures__/fake-apiserver.js';
 
 const fast = { retryDelayMs: 5, timeoutMs: 5000 };
 
-describe('collectLive against a replayed API server', () => {
+describe.each([
+  ['legacy discovery (one request per group)', [] as Route[]],
+  ['aggregated discovery (apidiscovery.k8s.io/v2)', AGGREGATED_DISCOVERY],
+])('collectLive against a replayed API server, %s', (mode, discoveryRoutes) => {
   let srv: FakeApiServer;
   let result: LiveCollection;
 
   beforeAll(async () => {
-    srv = await startFakeApiServer();
+    srv = await startFakeApiServer(discoveryRoutes);
     const [{ kc, cluster }] = loadKubeConfigs({ kubeconfig: srv.kubeconfig() });
     result = await collectLive(kc, { ...fast, cluster, pageSize: 2 });
   });
@@ -90,7 +103,7 @@ describe('collectLive against a replayed API server', () => {
     }
     const secret = result.objects.find((o) => o.kind === 'Secret' && o.metadata.name === 'cart-db')!;
     expect(Object.keys(secret.data as object).sort()).toEqual(['password', 'username']);
-    expect((secret.data as Record<string, string>).password).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect((secret.data as Record<string, string>).password).toMatch(/^sha256:[0-9a-f]{16,64}$/);
     // Non-credential env values are kept.
     expect(json).toContain('postgres.shop.svc');
   });
@@ -101,6 +114,19 @@ describe('collectLive against a replayed API server', () => {
     expect(json).not.toContain('last-applied-configuration');
     const dep = result.objects.find((o) => o.kind === 'Deployment')!;
     expect(dep.metadata.annotations).toEqual({ 'deployment.kubernetes.io/revision': '1' });
+  });
+
+  it('discovers with the requests its server supports', () => {
+    const discovery = srv.requests.filter((r) => ['/api', '/api/v1', '/apis'].includes(r.path) || /^\/apis\/[^/]+\/[^/]+$/.test(r.path));
+    if (discoveryRoutes.length > 0) {
+      expect(discovery.map((r) => r.path)).toEqual(['/api', '/apis']);
+    } else {
+      expect(discovery.map((r) => r.path).sort()).toEqual([
+        '/api', '/api/v1', '/apis', '/apis/apiextensions.k8s.io/v1', '/apis/apps/v1', '/apis/argoproj.io/v1alpha1',
+        '/apis/authorization.k8s.io/v1', '/apis/coordination.k8s.io/v1', '/apis/events.k8s.io/v1',
+      ]);
+    }
+    expect(mode).toBeTruthy();
   });
 
   it('sends the kubeconfig token on every request', () => {
@@ -130,6 +156,54 @@ describe('collectLive partial failures and fatal errors', () => {
     }
   });
 
+  it('aggregated discovery: a Stale group (its API service down) is a warning, the rest is collected', async () => {
+    const doc = JSON.parse(readFileSync(join(FIXTURES, 'apiserver/discovery/aggregated-apis.json'), 'utf8')) as {
+      items: Array<{ metadata: { name: string }; versions: Array<{ freshness?: string }> }>;
+    };
+    doc.items.find((i) => i.metadata.name === 'argoproj.io')!.versions[0].freshness = 'Stale';
+    const srv = await startFakeApiServer([AGGREGATED_DISCOVERY[0], { ...AGGREGATED_DISCOVERY[1], body: doc }]);
+    try {
+      const [{ kc }] = loadKubeConfigs({ kubeconfig: srv.kubeconfig() });
+      const r = await collectLive(kc, fast);
+      expect(r.warnings).toContain('API group argoproj.io/v1alpha1: discovery stale (its API service is unavailable); its kinds are not collected');
+      expect(r.kinds).not.toContain('Rollout.argoproj.io');
+      expect(r.kinds).toContain('Deployment');
+      expect(srv.requests.some((q) => q.path.startsWith('/apis/argoproj.io'))).toBe(false);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('retries a throttled list (429 with Retry-After) and gets it', async () => {
+    const tooMany = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Too many requests, please try again later.', reason: 'TooManyRequests', details: { retryAfterSeconds: 1 }, code: 429 };
+    const srv = await startFakeApiServer([
+      { path: '/api/v1/configmaps', status: 200, sequence: [{ status: 429, body: tooMany, headers: { 'Retry-After': '0' } }, { status: 200, body: 'lists/configmaps.json' }] },
+    ]);
+    try {
+      const [{ kc }] = loadKubeConfigs({ kubeconfig: srv.kubeconfig() });
+      const r = await collectLive(kc, fast);
+      expect(r.objects.filter((o) => o.kind === 'ConfigMap')).toHaveLength(2);
+      expect(srv.requests.filter((q) => q.path === '/api/v1/configmaps')).toHaveLength(2);
+      expect(r.denied.filter((d) => d.kind === 'ConfigMap')).toEqual([]);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('a list still throttled after the retries is denied, not fatal', async () => {
+    const tooMany = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Too many requests, please try again later.', reason: 'TooManyRequests', code: 429 };
+    const srv = await startFakeApiServer([{ path: '/api/v1/configmaps', status: 429, body: tooMany }]);
+    try {
+      const [{ kc }] = loadKubeConfigs({ kubeconfig: srv.kubeconfig() });
+      const r = await collectLive(kc, { ...fast, retries: 2 });
+      expect(r.denied).toContainEqual({ kind: 'ConfigMap', status: 429, message: 'Too many requests, please try again later.' });
+      expect(srv.requests.filter((q) => q.path === '/api/v1/configmaps')).toHaveLength(3);
+      expect(r.objects.some((o) => o.kind === 'Pod')).toBe(true);
+    } finally {
+      await srv.close();
+    }
+  });
+
   it('a second 410 on the same list denies the kind instead of returning half a list', async () => {
     const expired = 'lists/serviceaccounts-expired.json';
     const routes = loadRoutes().filter((r) => r.path === '/api/v1/serviceaccounts');
@@ -140,6 +214,22 @@ describe('collectLive partial failures and fatal errors', () => {
       const r = await collectLive(kc, { ...fast, pageSize: 2 });
       expect(r.objects.filter((o) => o.kind === 'ServiceAccount')).toHaveLength(0);
       expect(r.denied).toContainEqual({ kind: 'ServiceAccount', status: 410, message: expect.stringContaining('expired twice') });
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('a server that repeats the same continue token does not loop forever', async () => {
+    const loop = { kind: 'ConfigMapList', apiVersion: 'v1', metadata: { resourceVersion: '1', continue: 'c2FtZQ' }, items: [] };
+    const srv = await startFakeApiServer([
+      { path: '/api/v1/configmaps', status: 200, body: loop },
+      { path: '/api/v1/configmaps', continue: 'c2FtZQ', status: 200, body: loop },
+    ]);
+    try {
+      const [{ kc }] = loadKubeConfigs({ kubeconfig: srv.kubeconfig() });
+      const r = await collectLive(kc, fast);
+      expect(r.denied).toContainEqual({ kind: 'ConfigMap', status: 200, message: 'the server returned the same continue token twice' });
+      expect(srv.requests.filter((q) => q.path === '/api/v1/configmaps')).toHaveLength(2);
     } finally {
       await srv.close();
     }

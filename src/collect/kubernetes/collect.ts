@@ -5,12 +5,12 @@ import { ciKind, type KubeObject } from '../../model/kube.js';
 import { discover, resourceId, type ApiResource } from './discovery.js';
 import { KubeHttp, statusMessage, type KubeHttpOptions } from './http.js';
 import { clusterNameOf } from './kubeconfig.js';
-import { sanitizeObject } from './sanitize.js';
+import { sanitizeObject } from '../sanitize.js';
 
 export interface CollectLiveOptions extends KubeHttpOptions {
   /** Cluster name for CI ids; default the context's cluster name. */
   cluster?: string;
-  /** Namespaces to fall back on when a kind is forbidden cluster-wide and Namespaces cannot be listed. */
+  /** Namespaces to list a kind in when it is forbidden cluster-wide, besides those the Namespace list returns. */
   namespaces?: string[];
   /** Items per list request (`limit`). */
   pageSize?: number;
@@ -69,26 +69,18 @@ export async function collectLive(kc: KubeConfig, opts: CollectLiveOptions = {})
   // Namespaces first: they are the fallback scope for kinds forbidden cluster-wide.
   const nsRes = disc.resources.find((r) => r.group === '' && r.name === 'namespaces');
   const rest = disc.resources.filter((r) => r !== nsRes);
-  let nsOutcome: ResourceOutcome | undefined;
-  if (nsRes) nsOutcome = await collectResource(nsRes, undefined);
-  let namespaces: string[] | undefined;
-  if (nsOutcome?.listed) namespaces = nsOutcome.objects.map((o) => o.metadata.name).filter((n): n is string => Boolean(n));
-  else if (opts.namespaces && opts.namespaces.length > 0) namespaces = opts.namespaces;
-  else {
-    const ctxNs = kc.getContextObject(kc.getCurrentContext())?.namespace;
-    namespaces = [ctxNs || 'default'];
+  const nsOutcome = nsRes ? await collectResource(nsRes, undefined) : undefined;
+  const listedNs = nsOutcome?.listed ? nsOutcome.objects.map((o) => o.metadata.name).filter((n): n is string => Boolean(n)) : undefined;
+  // Explicit namespaces widen the listed ones (e.g. created since); without either, the context's.
+  const fallbackNamespaces = [...new Set([...(listedNs ?? []), ...(opts.namespaces ?? [])])];
+  if (fallbackNamespaces.length === 0) fallbackNamespaces.push(kc.getContextObject(kc.getCurrentContext())?.namespace || 'default');
+  if (nsRes && !listedNs) {
+    warnings.push(`Namespace list unavailable; kinds forbidden cluster-wide are listed in: ${fallbackNamespaces.join(', ')}`);
   }
-  if (opts.namespaces && opts.namespaces.length > 0 && nsOutcome?.listed) {
-    // Explicit namespaces widen the fallback scope (e.g. ones created after the Namespace list).
-    namespaces = [...new Set([...namespaces, ...opts.namespaces])];
-  }
-  if (nsRes && !nsOutcome?.listed) {
-    warnings.push(`Namespace list unavailable; kinds forbidden cluster-wide are listed in: ${namespaces.join(', ')}`);
-  }
-  const fallbackNamespaces = namespaces;
 
   const outcomes = await Promise.all(rest.map((r) => collectResource(r, fallbackNamespaces)));
-  const all = nsOutcome && nsRes ? [{ r: nsRes, o: nsOutcome }, ...rest.map((r, i) => ({ r, o: outcomes[i] }))] : rest.map((r, i) => ({ r, o: outcomes[i] }));
+  const all = rest.map((r, i) => ({ r, o: outcomes[i] }));
+  if (nsRes && nsOutcome) all.unshift({ r: nsRes, o: nsOutcome });
 
   const objects: KubeObject[] = [];
   const kinds = new Set<string>();
@@ -170,10 +162,16 @@ export async function collectLive(kc: KubeConfig, opts: CollectLiveOptions = {})
         obj.apiVersion = r.groupVersion;
         obj.kind = r.kind;
         if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = {};
+        // The shared sanitiser (also used for manifest files): Secret values hashed before anything sees them.
         items.push(sanitizeObject(obj));
       }
-      cont = body.metadata?.continue || undefined;
-      if (!cont) return { items, warnings };
+      const next = body.metadata?.continue || undefined;
+      if (!next) return { items, warnings };
+      if (next === cont) {
+        // A proxy or a buggy aggregated API echoing the token would loop forever.
+        return { items: [], warnings, error: { status: rsp.status, message: 'the server returned the same continue token twice' } };
+      }
+      cont = next;
     }
   }
 }

@@ -55,11 +55,9 @@ export class KubeHttp {
   private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly retryDelayMs: number;
-  /** Requests sent (paths with query), for progress reporting and tests. */
-  requests = 0;
 
   constructor(
-    private readonly kc: KubeConfig,
+    kc: KubeConfig,
     opts: KubeHttpOptions = {},
   ) {
     const cluster = kc.getCurrentCluster();
@@ -78,9 +76,9 @@ export class KubeHttp {
   }
 
   /** GET a path; HTTP error statuses are returned, transport failures throw a KubeAccessError. */
-  async get(path: string, query: Record<string, string> = {}): Promise<KubeResponse> {
+  async get(path: string, query: Record<string, string> = {}, accept = 'application/json'): Promise<KubeResponse> {
     for (let attempt = 0; ; attempt++) {
-      const rsp = await this.gate.run(() => this.once(path, query));
+      const rsp = await this.gate.run(() => this.once(path, query, accept));
       const retryable = rsp.status === 429 || (rsp.status >= 500 && rsp.status !== 501);
       if (!retryable || attempt >= this.retries) return rsp;
       const after = Number(rsp.headers['retry-after']);
@@ -88,18 +86,17 @@ export class KubeHttp {
     }
   }
 
-  private async once(path: string, query: Record<string, string>): Promise<KubeResponse> {
+  private async once(path: string, query: Record<string, string>, accept: string): Promise<KubeResponse> {
     const ctx = this.config.baseServer.makeRequestContext(path, HttpMethod.GET);
-    ctx.setHeaderParam('Accept', 'application/json');
+    ctx.setHeaderParam('Accept', accept);
     for (const [k, v] of Object.entries(query)) ctx.setQueryParam(k, v);
     try {
       await this.config.authMethods.default?.applySecurityAuthentication(ctx);
     } catch (e) {
       // Exec plugins missing, unreadable cert files, http:// without insecure-skip-tls-verify ...
-      throw new KubeAccessError(`cannot use credentials for ${this.server}: ${errorMessage(e)}`, 'credentials');
+      throw new KubeAccessError(`cannot set up credentials or TLS for ${this.server}: ${errorMessage(e)}`, 'credentials');
     }
     ctx.setSignal(AbortSignal.timeout(this.timeoutMs));
-    this.requests++;
     let status: number;
     let headers: Record<string, string>;
     let text: string;

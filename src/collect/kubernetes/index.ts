@@ -3,4 +3,3 @@ export { loadKubeConfigs, clusterNameOf, sanitizeClusterName, type LoadKubeConfi
 export { collectLive, type CollectLiveOptions, type LiveCollection, type DeniedAccess } from './collect.js';
 export { discover, DEFAULT_SKIP, resourceId, type ApiResource, type Discovery } from './discovery.js';
 export { KubeAccessError, type KubeAccessReason } from './errors.js';
-export { sanitizeObject, redactSecret, redactEnvCredentials, stripNoise, hashValue, CREDENTIAL_NAME, LAST_APPLIED } from './sanitize.js';

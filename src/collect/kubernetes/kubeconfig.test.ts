@@ -49,6 +49,23 @@ describe('loadKubeConfigs', () => {
     expect(loadKubeConfigs({ env: {}, home })[0].source).toBe(join(home, '.kube', 'config'));
   });
 
+  it('merges a $KUBECONFIG list like kubectl: first current-context and first of each name win', () => {
+    const a = kubeconfig();
+    const b = join(mkdtempSync(join(tmpdir(), 'hypercas-kc-')), 'other');
+    writeFileSync(b, [
+      'apiVersion: v1', 'kind: Config', 'current-context: staging',
+      'clusters:', '- name: kind-shop', '  cluster: { server: "https://other:6443" }', '- name: staging', '  cluster: { server: "https://staging:6443" }',
+      'contexts:', '- name: staging', '  context: { cluster: staging, user: u }',
+      'users:', '- name: u', '  user: { token: t }', '',
+    ].join('\n'));
+    const out = loadKubeConfigs({ env: { KUBECONFIG: [a, b].join(delimiter) }, contexts: ['kind-shop', 'staging'] });
+    expect(out.map((o) => [o.context, o.kc.getCurrentCluster()?.server])).toEqual([
+      ['kind-shop', 'http://127.0.0.1:6443'],
+      ['staging', 'https://staging:6443'],
+    ]);
+    expect(loadKubeConfigs({ env: { KUBECONFIG: [a, b].join(delimiter) } })[0].context).toBe('kind-shop');
+  });
+
   it('a missing file is one line naming it', () => {
     const e = thrown(() => loadKubeConfigs({ kubeconfig: '/nonexistent/kubeconfig' }));
     expect(e.message).toBe('kubeconfig /nonexistent/kubeconfig: no such file');
@@ -134,5 +151,24 @@ describe('TLS and in-cluster credentials against an HTTPS API server', () => {
     } finally {
       await srv.close();
     }
+  });
+});
+
+describe('credentials the client cannot use', () => {
+  it('an exec plugin that is not installed is one line naming the server', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hypercas-kc-')), 'config');
+    writeFileSync(file, [
+      'apiVersion: v1', 'kind: Config', 'current-context: eks',
+      'clusters:', '- name: eks', '  cluster: { server: "https://127.0.0.1:9", insecure-skip-tls-verify: true }',
+      'contexts:', '- name: eks', '  context: { cluster: eks, user: aws }',
+      'users:', '- name: aws', '  user:', '    exec:', '      apiVersion: client.authentication.k8s.io/v1beta1',
+      '      command: hypercas-no-such-credential-helper', '      args: [eks, get-token]', '      interactiveMode: Never', '',
+    ].join('\n'));
+    const [{ kc }] = loadKubeConfigs({ kubeconfig: file });
+    const err = await collectLive(kc, fast).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(KubeAccessError);
+    expect((err as KubeAccessError).reason).toBe('credentials');
+    expect((err as Error).message).toMatch(/^cannot set up credentials or TLS for https:\/\/127\.0\.0\.1:9: .*hypercas-no-such-credential-helper/);
+    expect((err as Error).message).not.toContain('\n');
   });
 });

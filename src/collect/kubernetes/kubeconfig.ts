@@ -77,8 +77,12 @@ export function loadKubeConfigs(opts: LoadKubeConfigOptions = {}): LoadedKubeCon
       } catch (e) {
         throw new KubeAccessError(`kubeconfig ${f}: ${errorMessage(e)}`, 'kubeconfig');
       }
-      // The first file that sets current-context wins, as in kubectl.
-      kc.mergeConfig(one, Boolean(kc.currentContext));
+      // As kubectl merges $KUBECONFIG: the first file to set current-context or a name wins
+      // (KubeConfig.mergeConfig would throw on a duplicate name instead).
+      if (!kc.currentContext && one.currentContext) kc.currentContext = one.currentContext;
+      for (const c of one.clusters) if (!kc.getCluster(c.name)) kc.addCluster(c);
+      for (const u of one.users) if (!kc.getUser(u.name)) kc.addUser(u);
+      for (const c of one.contexts) if (!kc.getContextObject(c.name)) kc.addContext(c);
     }
     return kc;
   };

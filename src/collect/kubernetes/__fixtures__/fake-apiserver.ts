@@ -16,15 +16,20 @@ export interface Route {
   path: string;
   /** The `continue` query value this route answers; absent = the first page. */
   continue?: string;
+  /** Answer only requests that accept aggregated discovery (APIGroupDiscoveryList), as 1.27+ servers do. */
+  accept?: 'aggregated';
   status: number;
   /** Body file under apiserver/, or an inline JSON value. */
   body?: string | object;
   /** Served in turn; the last repeats. */
   bodies?: Array<string | object>;
+  /** Like `bodies` with a status (and headers) each: 429 then 200, say. Overrides status/body. */
+  sequence?: Array<{ status: number; body: string | object; headers?: Record<string, string> }>;
 }
 
 export interface SeenRequest {
   path: string;
+  accept?: string;
   query: Record<string, string>;
   authorization?: string;
 }
@@ -46,6 +51,12 @@ const NOT_FOUND = {
 };
 const UNAUTHORIZED = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 };
 
+/** Routes that make the fake server answer aggregated discovery (apidiscovery.k8s.io/v2). */
+export const AGGREGATED_DISCOVERY: Route[] = [
+  { path: '/api', accept: 'aggregated', status: 200, body: 'discovery/aggregated-api.json' },
+  { path: '/apis', accept: 'aggregated', status: 200, body: 'discovery/aggregated-apis.json' },
+];
+
 export function loadRoutes(): Route[] {
   return (JSON.parse(readFileSync(join(here, 'apiserver', 'routes.json'), 'utf8')) as { routes: Route[] }).routes;
 }
@@ -63,23 +74,33 @@ export async function startFakeApiServer(overrides: Route[] = [], opts: { delayM
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const u = new URL(req.url ?? '/', 'http://x');
     const query = Object.fromEntries(u.searchParams.entries());
-    requests.push({ path: u.pathname, query, authorization: req.headers.authorization });
+    requests.push({ path: u.pathname, query, authorization: req.headers.authorization, accept: req.headers.accept });
     peak = Math.max(peak, ++inFlight);
     res.on('finish', () => inFlight--);
-    const send = (status: number, body: unknown) => {
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       const text = typeof body === 'string' ? readFileSync(join(here, 'apiserver', body), 'utf8') : JSON.stringify(body);
       const reply = () => {
-        res.writeHead(status, { 'Content-Type': 'application/json', 'Audit-Id': 'fake' });
+        res.writeHead(status, { 'Content-Type': 'application/json', 'Audit-Id': 'fake', ...headers });
         res.end(text);
       };
       if (opts.delayMs) setTimeout(reply, opts.delayMs);
       else reply();
     };
     if (req.headers.authorization !== `Bearer ${TOKEN}`) return send(401, UNAUTHORIZED);
-    const route = routes.find((r) => r.path === u.pathname && (r.continue ?? '') === (query.continue ?? ''));
+    const aggregated = (req.headers.accept ?? '').includes('as=APIGroupDiscoveryList');
+    const route = routes.find(
+      (r) => r.path === u.pathname && (r.continue ?? '') === (query.continue ?? '') && (r.accept !== 'aggregated' || aggregated),
+    );
     if (!route) return send(404, NOT_FOUND);
     const n = hits.get(route) ?? 0;
     hits.set(route, n + 1);
+    if (route.accept === 'aggregated') {
+      return send(route.status, route.body, { 'Content-Type': 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList' });
+    }
+    if (route.sequence) {
+      const step = route.sequence[Math.min(n, route.sequence.length - 1)];
+      return send(step.status, step.body, step.headers);
+    }
     const body = route.bodies ? route.bodies[Math.min(n, route.bodies.length - 1)] : route.body;
     send(route.status, body ?? {});
   };

@@ -1,0 +1,231 @@
+// `hypercas anomaly FILE | --prom URL --query Q`: metric anomalies with their explanation.
+// `--scores` prints exactly one score in [0, 1] per data row and nothing else (the NAB contract).
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Register } from '../main.js';
+import { EXIT, UserError } from '../exit-codes.js';
+import { renderData, renderTable } from '../../report/format.js';
+import type { Series } from '../../model/telemetry.js';
+import { readMetricCsv, type InputProblem } from '../../collect/metrics/csv.js';
+import { readOpenMetrics } from '../../collect/metrics/openmetrics.js';
+import { PrometheusClient, PrometheusError, parseDuration, parseTime } from '../../collect/prometheus/client.js';
+import { analyseSeries, type PipelineOptions } from '../../analyze/anomaly/pipeline.js';
+import { findAnomalies, type Anomaly } from '../../analyze/anomaly/episodes.js';
+import { anomaliesToEvents, ciFromLabels } from '../../analyze/anomaly/events.js';
+import { renderPlotHtml } from '../../analyze/anomaly/plot.js';
+
+interface Opts {
+  scores?: boolean;
+  prom?: string;
+  query?: string;
+  start?: string;
+  end?: string;
+  step?: string;
+  header: string[];
+  bearerTokenFile?: string;
+  counter?: boolean;
+  seasonal: boolean;
+  threshold: string;
+  driver: string[];
+  plot?: string;
+  store?: boolean;
+  cluster?: string;
+  fail?: boolean;
+}
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+export const register: Register = (program, ctx, done) => {
+  program
+    .command('anomaly [file]')
+    .description('find anomalies in a metric series: a CSV (timestamp,value), an OpenMetrics text file, or a Prometheus query')
+    .option('--scores', 'print exactly one anomaly score in [0, 1] per data row, nothing else')
+    .option('--prom <url>', 'Prometheus base URL (query_range API)')
+    .option('--query <promql>', 'PromQL query (with --prom)')
+    .option('--start <time>', 'range start: RFC 3339, Unix seconds or now-<duration>', 'now-1d')
+    .option('--end <time>', 'range end', 'now')
+    .option('--step <duration>', 'resolution, e.g. 30s, 5m', '1m')
+    .option('--header <name=value>', 'extra HTTP header for Prometheus (repeatable)', collect, [])
+    .option('--bearer-token-file <file>', 'file holding a bearer token for Prometheus (also: $HYPERCAS_PROM_TOKEN)')
+    .option('--counter', 'the series is a counter (resets allowed): analyse its per-second rate')
+    .option('--no-seasonal', 'do not learn hour-of-day / day-of-week profiles')
+    .option('--threshold <score>', 'score at which an anomaly is reported (1 − p: 0.999 ≈ one false alarm per 1,000 normal points; NAB optimum ≈ 0.99)', '0.999')
+    .option('--driver <file.csv>', 'driver series (timestamp,value) the metric should follow (repeatable)', collect, [])
+    .option('--plot <out.html>', 'write a chart of the series, expected band and anomalies')
+    .option('--store', 'store the anomalies as events in the CMDB (see --db)')
+    .option('--cluster <name>', 'cluster name for CI ids derived from series labels', 'default')
+    .option('--fail', 'exit 1 when anomalies are found')
+    .action(async (file: string | undefined, o: Opts) => {
+      const threshold = Number(o.threshold);
+      if (!(threshold > 0 && threshold <= 1)) throw new UserError(`--threshold must be in (0, 1], got ${o.threshold}`);
+      const problems: InputProblem[] = [];
+      let series: Series[];
+      let source: string;
+      if (o.prom) {
+        if (file) throw new UserError('give either FILE or --prom, not both');
+        if (!o.query) throw new UserError('--prom needs --query');
+        series = await fromPrometheus(o);
+        source = o.prom;
+      } else {
+        if (!file) throw new UserError('missing FILE (or --prom URL --query Q)');
+        let text: string;
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch (e) {
+          throw new UserError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+        }
+        const isOm = /\.(prom|om|txt|openmetrics)$/i.test(file) || /^# (TYPE|HELP) /m.test(text.slice(0, 2000));
+        const r = isOm ? readOpenMetrics(text, file) : readMetricCsv(text, file, { keepBadRows: Boolean(o.scores) });
+        problems.push(...r.problems);
+        series = r.series;
+        source = file;
+      }
+      for (const p of problems) ctx.io.err(`warning: ${p.where}: ${p.message}\n`);
+
+      const pipe: PipelineOptions = { counter: o.counter, seasonal: o.seasonal };
+      if (o.scores) {
+        if (series.length !== 1) throw new UserError(`--scores needs exactly one series, the input has ${series.length}`);
+        if (o.driver.length) pipe.drivers = loadDrivers(o.driver, series[0].timestamps);
+        const r = analyseSeries(series[0], pipe);
+        const lines: string[] = new Array(r.scores.length);
+        for (let i = 0; i < r.scores.length; i++) lines[i] = r.scores[i].toFixed(6);
+        ctx.io.out(lines.length ? lines.join('\n') + '\n' : '');
+        done(problems.length ? EXIT.PARTIAL : EXIT.OK);
+        return;
+      }
+      if (series.length === 0) throw new UserError(`${source}: no series to analyse`);
+
+      const results: Array<{ series: Series; ci?: string; anomalies: Anomaly[] }> = [];
+      const plots: string[] = [];
+      for (const s of series) {
+        const opts = { ...pipe };
+        if (o.driver.length) opts.drivers = loadDrivers(o.driver, s.timestamps);
+        const r = analyseSeries(s, opts, true);
+        const anomalies = findAnomalies(s.timestamps, r.values, r.scores, r.explanation!, { threshold });
+        results.push({ series: s, ci: s.ci ?? ciFromLabels(s.labels, o.cluster), anomalies });
+        if (o.plot) {
+          plots.push(
+            renderPlotHtml({ title: `${seriesName(s)}${o.counter ? ' (rate)' : ''}`, timestamps: s.timestamps, values: r.values, expected: r.explanation!.expected, band: r.explanation!.band, anomalies }),
+          );
+        }
+      }
+      if (o.plot) {
+        // One page; several series become several sections of it.
+        const html = plots.length === 1 ? plots[0] : plots[0].replace(/<\/body><\/html>\s*$/, plots.slice(1).map((p) => p.replace(/^[\s\S]*?<body>/, '').replace(/<\/body><\/html>\s*$/, '')).join('\n') + '</body></html>\n');
+        writeFileSync(o.plot, html);
+      }
+      if (o.store) {
+        const events = results.flatMap((r) => anomaliesToEvents({ ...r.series, ci: r.ci }, r.anomalies, { cluster: o.cluster, source }));
+        if (events.length) ctx.store().addEvents(events);
+        if (!ctx.globals().quiet) ctx.io.err(`stored ${events.length} event(s)\n`);
+      }
+
+      const g = ctx.globals();
+      const total = results.reduce((a, r) => a + r.anomalies.length, 0);
+      if (g.output !== 'table') {
+        ctx.io.out(
+          renderData(
+            results.map((r) => ({
+              series: seriesName(r.series),
+              ci: r.ci,
+              points: r.series.values.length,
+              anomalies: r.anomalies.map((a) => ({
+                start: iso(a.start),
+                end: iso(a.end),
+                peak: iso(a.peak),
+                peakScore: round(a.peakScore, 6),
+                observed: Number.isFinite(a.observed) ? Number(a.observed.toPrecision(12)) : a.observed,
+                expected: round(a.expected, 6),
+                band: round(a.band, 6),
+                component: a.component,
+                z: round(a.z, 3),
+                explanation: a.explanation,
+              })),
+            })),
+            g.output,
+          ),
+        );
+      } else {
+        const rows = results.flatMap((r) => r.anomalies.map((a) => ({ s: seriesName(r.series), a })));
+        if (rows.length === 0) ctx.io.out(`no anomalies in ${results.length} series (${results.reduce((a, r) => a + r.series.values.length, 0)} points)\n`);
+        else
+          ctx.io.out(
+            renderTable(rows, [
+              ...(results.length > 1 ? [{ header: 'SERIES', get: (x: (typeof rows)[0]) => x.s, max: 50 }] : []),
+              { header: 'START', get: (x) => iso(x.a.start) },
+              { header: 'END', get: (x) => iso(x.a.end) },
+              { header: 'SCORE', get: (x) => x.a.peakScore.toFixed(4), right: true },
+              { header: 'EXPLANATION', get: (x) => x.a.explanation },
+            ]),
+          );
+      }
+      done(o.fail && total > 0 ? EXIT.FINDINGS : problems.length ? EXIT.PARTIAL : EXIT.OK);
+    });
+};
+
+async function fromPrometheus(o: Opts): Promise<Series[]> {
+  const headers: Record<string, string> = {};
+  for (const h of o.header) {
+    const i = h.indexOf('=');
+    if (i <= 0) throw new UserError(`--header expects name=value, got "${h.slice(0, 40)}"`);
+    headers[h.slice(0, i).trim()] = h.slice(i + 1);
+  }
+  let bearerToken = process.env.HYPERCAS_PROM_TOKEN || undefined;
+  if (o.bearerTokenFile) {
+    try {
+      bearerToken = readFileSync(o.bearerTokenFile, 'utf8').trim();
+    } catch (e) {
+      throw new UserError(`${o.bearerTokenFile}: ${(e as Error).message}`);
+    }
+  }
+  let start: number, end: number, step: number;
+  try {
+    start = parseTime(o.start ?? 'now-1d');
+    end = parseTime(o.end ?? 'now');
+    step = parseDuration(o.step ?? '1m');
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+  try {
+    new URL(o.prom!);
+  } catch {
+    throw new UserError(`--prom: not a URL: ${o.prom}`);
+  }
+  const client = new PrometheusClient({ url: o.prom!, headers, bearerToken });
+  try {
+    return await client.queryRange(o.query!, start, end, step);
+  } catch (e) {
+    if (e instanceof PrometheusError) throw new UserError(e.message, e.transient ? EXIT.UNREACHABLE : EXIT.USAGE);
+    throw e;
+  }
+}
+
+/** Driver CSVs aligned to the metric's timestamps (exact match; other rows NaN). */
+function loadDrivers(files: string[], ts: ArrayLike<number>): Float64Array[] {
+  return files.map((f) => {
+    let text: string;
+    try {
+      text = readFileSync(f, 'utf8');
+    } catch (e) {
+      throw new UserError(`${f}: ${(e as Error).message}`);
+    }
+    const s = readMetricCsv(text, f).series[0];
+    const byT = new Map<number, number>();
+    if (s) for (let i = 0; i < s.values.length; i++) byT.set(s.timestamps[i], s.values[i]);
+    return Float64Array.from({ length: ts.length }, (_, i) => byT.get(ts[i]) ?? NaN);
+  });
+}
+
+function seriesName(s: Series): string {
+  const l = Object.entries(s.labels)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(',');
+  return l ? `${s.metric}{${l}}` : s.metric;
+}
+
+function iso(ms: number): string {
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : '';
+}
+
+function round(v: number, d: number): number {
+  return Number.isFinite(v) ? Number(v.toFixed(d)) : v;
+}

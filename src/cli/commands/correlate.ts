@@ -1,0 +1,292 @@
+// `hypercas correlate INPUT`: relations discovered from telemetry. INPUT is a long-format CSV
+// (timestamp,ci,metric,value), an OpenMetrics text file, or a directory of them. `--store` writes
+// the relations to the CMDB (source `inferred`) and compares them with the declared ones.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Register } from '../main.js';
+import { EXIT, UserError } from '../exit-codes.js';
+import { renderData, renderTable } from '../../report/format.js';
+import type { Series } from '../../model/telemetry.js';
+import type { HcEvent } from '../../model/event.js';
+import type { Relation } from '../../model/relation.js';
+import { accToSeries, parseLongCsv, type LongCsvProblem } from '../../collect/metrics/long-csv.js';
+import { readOpenMetrics } from '../../collect/metrics/openmetrics.js';
+import { ciFromLabels } from '../../analyze/anomaly/events.js';
+import { compareWithDeclared, correlateSeries, type CandidateMode, type Comparison } from '../../analyze/correlate/index.js';
+import { PrometheusClient, PrometheusError, parseDuration, parseTime } from '../../collect/prometheus/client.js';
+import { repeatable } from '../util.js';
+
+interface Opts {
+  prom?: string;
+  query: string[];
+  start: string;
+  end: string;
+  promStep: string;
+  header: string[];
+  bearerTokenFile?: string;
+  maxLag: string;
+  step?: string;
+  alpha: string;
+  minR: string;
+  method: string;
+  candidates: string;
+  prune: boolean;
+  threads?: string;
+  events?: string;
+  eventsFromStore?: boolean;
+  eventWindow: string;
+  store?: boolean;
+  cluster: string;
+}
+
+/** `90`, `90s`, `10m`, `1h`, `500ms` → seconds. */
+export function durationSeconds(v: string, what: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(v.trim());
+  if (!m) throw new UserError(`${what}: not a duration: ${v} (e.g. 90s, 10m, 1h)`);
+  const k = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h' | 'd'];
+  return Number(m[1]) * k;
+}
+
+const OM = /\.(prom|om|openmetrics)$/i;
+
+/** Reads long CSVs and OpenMetrics files (CIs from workload labels) from a file or directory. */
+export function readInput(path: string, cluster: string): { series: Series[]; problems: LongCsvProblem[]; files: number } {
+  const files: string[] = [];
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new UserError(`${path}: no such file or directory`);
+  }
+  const walk = (p: string) => {
+    for (const name of readdirSync(p).sort()) {
+      const q = join(p, name);
+      if (statSync(q).isDirectory()) walk(q);
+      else if (/\.csv$/i.test(name) || OM.test(name)) files.push(q);
+    }
+  };
+  if (st.isDirectory()) walk(path);
+  else files.push(path);
+  const acc: Parameters<typeof parseLongCsv>[2] = new Map();
+  const problems: LongCsvProblem[] = [];
+  const om: Series[] = [];
+  for (const f of files) {
+    let text: string;
+    try {
+      text = readFileSync(f, 'utf8');
+    } catch (e) {
+      problems.push({ file: f, line: 0, message: `cannot read: ${(e as Error).message}` });
+      continue;
+    }
+    if (OM.test(f) || /^# (TYPE|HELP) /m.test(text.slice(0, 2000))) {
+      const r = readOpenMetrics(text, f);
+      for (const p of r.problems) problems.push({ file: p.where, line: 0, message: p.message });
+      for (const s of r.series) {
+        const ci = s.ci ?? ciFromLabels(s.labels, cluster);
+        if (!ci) {
+          problems.push({ file: f, line: 0, message: `series ${s.metric}${JSON.stringify(s.labels)} has no namespace/workload labels to map it to a CI; skipped` });
+          continue;
+        }
+        om.push({ ...s, ci });
+      }
+    } else parseLongCsv(text, f, acc, problems);
+  }
+  return { series: [...accToSeries(acc), ...om], problems, files: files.length };
+}
+
+function readEvents(file: string): HcEvent[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`${file}: ${(e as Error).message}`);
+  }
+  const t = text.trim();
+  try {
+    if (t.startsWith('[')) return JSON.parse(t) as HcEvent[];
+    return t
+      .split(/\r?\n/)
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as HcEvent);
+  } catch (e) {
+    throw new UserError(`${file}: not a JSON array or JSON lines of events: ${(e as Error).message}`);
+  }
+}
+
+/** The documented JSON shape: from leads to when the direction is known. */
+export function toOutput(relations: Relation[]) {
+  return {
+    relations: relations.map((r) => ({
+      from: r.from,
+      to: r.to,
+      score: r.confidence ?? 0,
+      lag_seconds: r.type === 'connects-to' ? ((r.evidence?.lag_seconds as number | null | undefined) ?? null) : null,
+      evidence: { type: r.type, ...r.evidence },
+    })),
+  };
+}
+
+export const register: Register = (program, ctx, done) => {
+  program
+    .command('correlate [input]')
+    .description('discover relations between CIs from their metrics: a long CSV (timestamp,ci,metric,value), OpenMetrics text, a directory of them, or Prometheus queries')
+    .option('--prom <url>', 'Prometheus base URL: series come from --query (CIs from namespace + workload/pod labels)')
+    .option('--query <promql>', 'PromQL range query (repeatable), e.g. sum by (namespace, deployment) (rate(http_requests_total[5m]))', repeatable, [])
+    .option('--start <time>', 'range start: RFC 3339, Unix seconds or now-<duration>', 'now-1d')
+    .option('--end <time>', 'range end', 'now')
+    .option('--prom-step <duration>', 'query resolution', '1m')
+    .option('--header <name=value>', 'extra HTTP header for Prometheus (repeatable)', repeatable, [])
+    .option('--bearer-token-file <file>', 'file holding a bearer token for Prometheus (also: $HYPERCAS_PROM_TOKEN)')
+    .option('--max-lag <duration>', 'largest lead/lag looked at', '10m')
+    .option('--step <duration>', 'resampling grid (default: the coarsest scrape interval)')
+    .option('--alpha <q>', 'false-discovery rate across all pairs (Benjamini–Hochberg)', '0.05')
+    .option('--min-r <r>', 'least |correlation| reported, however significant', '0.15')
+    .option('--method <m>', 'spearman (ranks, robust to spikes) or pearson', 'spearman')
+    .option('--candidates <mode>', 'auto | all | namespace | lsh | namespace+lsh (pruning for very many series)', 'auto')
+    .option('--no-prune', 'keep indirect relations (chains, common upstreams)')
+    .option('--threads <n>', 'worker threads for the all-pairs screen (default: cores)')
+    .option('--events <file>', 'events (JSON array or JSON lines of HcEvent) for co-occurrence evidence')
+    .option('--events-from-store', 'use the anomaly events stored in the CMDB')
+    .option('--event-window <duration>', 'events this close count as co-occurring', '5m')
+    .option('--store', 'store the relations in the CMDB (source inferred) and compare with the declared ones')
+    .option('--cluster <name>', 'cluster for CI ids derived from OpenMetrics labels', 'default')
+    .action(async (input: string | undefined, o: Opts) => {
+      const alpha = Number(o.alpha);
+      if (!(alpha > 0 && alpha < 1)) throw new UserError(`--alpha must be in (0, 1), got ${o.alpha}`);
+      const minR = Number(o.minR);
+      if (!(minR >= 0 && minR < 1)) throw new UserError(`--min-r must be in [0, 1), got ${o.minR}`);
+      if (o.method !== 'spearman' && o.method !== 'pearson') throw new UserError(`--method must be spearman or pearson, got ${o.method}`);
+      const modes = ['auto', 'all', 'namespace', 'lsh', 'namespace+lsh'];
+      if (!modes.includes(o.candidates)) throw new UserError(`--candidates must be one of ${modes.join(', ')}`);
+      const threads = o.threads === undefined ? undefined : Number(o.threads);
+      if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new UserError(`--threads must be a whole number, got ${o.threads}`);
+
+      let series: Series[];
+      let problems: LongCsvProblem[] = [];
+      if (o.prom) {
+        if (input) throw new UserError('give either INPUT or --prom, not both');
+        if (!o.query.length) throw new UserError('--prom needs at least one --query');
+        series = [];
+        for (const s of await fromPrometheus(o)) {
+          const ci = s.ci ?? ciFromLabels(s.labels, o.cluster);
+          if (ci) series.push({ ...s, ci });
+          else problems.push({ file: o.prom, line: 0, message: `series ${JSON.stringify(s.labels)} has no namespace/workload labels to map it to a CI; skipped` });
+        }
+        input = o.prom;
+      } else {
+        if (!input) throw new UserError('missing INPUT (a file or directory) or --prom URL --query Q');
+        ({ series, problems } = readInput(input, o.cluster));
+      }
+      const quiet = ctx.globals().quiet;
+      for (const p of problems.slice(0, 50)) ctx.io.err(`warning: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+      if (problems.length > 50) ctx.io.err(`warning: ... and ${problems.length - 50} more input problems\n`);
+      if (series.length < 2) throw new UserError(`${input}: need at least two series, found ${series.length}`);
+
+      const events: HcEvent[] = [];
+      if (o.events) events.push(...readEvents(o.events));
+      if (o.eventsFromStore) events.push(...ctx.store().listEvents({}));
+
+      const res = await correlateSeries(series, {
+        maxLagSeconds: durationSeconds(o.maxLag, '--max-lag'),
+        stepSeconds: o.step ? durationSeconds(o.step, '--step') : undefined,
+        alpha,
+        minAbsR: minR,
+        method: o.method,
+        candidates: o.candidates as CandidateMode,
+        prune: o.prune,
+        threads,
+        events,
+        eventWindowSeconds: durationSeconds(o.eventWindow, '--event-window'),
+      });
+
+      let cmp: Comparison | undefined;
+      if (o.store) {
+        const store = ctx.store();
+        store.upsertInferredRelations(res.relations);
+        const observed = new Set(series.map((s) => s.ci!).filter(Boolean));
+        cmp = compareWithDeclared(res.relations, store.relations({ source: 'declared' }), observed);
+        const status = new Map<Relation, { status: string; path?: string[] }>();
+        for (const c of cmp.confirmed) status.set(c.inferred, { status: 'confirmed', path: c.path.map((p) => `${p.from} ${p.type} ${p.to}`) });
+        for (const r of cmp.new) status.set(r, { status: 'new' });
+        for (const r of res.relations) r.evidence = { ...r.evidence, declared: status.get(r) };
+      }
+
+      const fmt = ctx.globals().output;
+      if (fmt === 'table') {
+        const rows = res.relations;
+        ctx.io.out(
+          rows.length
+            ? renderTable(rows, [
+                { header: 'FROM', get: (r) => r.from },
+                { header: 'TO', get: (r) => r.to },
+                { header: 'TYPE', get: (r) => r.type },
+                { header: 'SCORE', get: (r) => r.confidence, right: true },
+                { header: 'LAG', get: (r) => (r.type === 'connects-to' && r.evidence?.lag_seconds != null ? `${r.evidence.lag_seconds}s` : '') , right: true },
+                { header: 'Q', get: (r) => (typeof r.evidence?.q === 'number' ? (r.evidence.q as number).toExponential(1) : ''), right: true },
+                { header: 'EVIDENCE', get: (r) => describe(r), max: 70 },
+                ...(cmp ? [{ header: 'DECLARED', get: (r: Relation) => (r.evidence?.declared as { status: string } | undefined)?.status }] : []),
+              ])
+            : 'no relations found\n',
+        );
+        if (cmp?.unseen.length) {
+          ctx.io.out(`\ndeclared but never seen in the data (${cmp.unseen.length}):\n`);
+          ctx.io.out(renderTable(cmp.unseen, [{ header: 'FROM', get: (r) => r.from }, { header: 'TYPE', get: (r) => r.type }, { header: 'TO', get: (r) => r.to }]));
+        }
+        if (!quiet) {
+          const s = res.summary;
+          ctx.io.out(`\n${s.used} series (${s.skipped.length} skipped), ${s.points} points every ${s.stepSeconds}s, ${res.relations.length} relations` + (cmp ? `: ${cmp.confirmed.length} confirmed, ${cmp.new.length} new, ${cmp.unseen.length} declared but never seen` : '') + ` (${(s.timingsMs.total / 1000).toFixed(2)}s)\n`);
+          ctx.io.out(`${s.explanation}\n`);
+        }
+      } else {
+        ctx.io.out(renderData(toOutput(res.relations), fmt));
+        if (cmp?.unseen.length && !quiet) for (const r of cmp.unseen) ctx.io.err(`declared but never seen: ${r.from} ${r.type} ${r.to}\n`);
+      }
+      if (o.store && !quiet) ctx.io.err(`stored ${res.relations.length} inferred relation(s)\n`);
+      done(problems.length ? EXIT.PARTIAL : EXIT.OK);
+    });
+};
+
+async function fromPrometheus(o: Opts): Promise<Series[]> {
+  const headers: Record<string, string> = {};
+  for (const h of o.header) {
+    const i = h.indexOf('=');
+    if (i <= 0) throw new UserError(`--header expects name=value, got "${h.slice(0, 40)}"`);
+    headers[h.slice(0, i).trim()] = h.slice(i + 1);
+  }
+  let bearerToken = process.env.HYPERCAS_PROM_TOKEN || undefined;
+  if (o.bearerTokenFile) {
+    try {
+      bearerToken = readFileSync(o.bearerTokenFile, 'utf8').trim();
+    } catch (e) {
+      throw new UserError(`${o.bearerTokenFile}: ${(e as Error).message}`);
+    }
+  }
+  let start: number, end: number, step: number;
+  try {
+    start = parseTime(o.start);
+    end = parseTime(o.end);
+    step = parseDuration(o.promStep);
+    new URL(o.prom!);
+  } catch (e) {
+    throw new UserError(e instanceof TypeError ? `--prom: not a URL: ${o.prom}` : (e as Error).message);
+  }
+  const client = new PrometheusClient({ url: o.prom!, headers, bearerToken });
+  const out: Series[] = [];
+  try {
+    // Each query's series keep their labels; the metric name is __name__ or the query itself.
+    for (const q of o.query) out.push(...(await client.queryRange(q, start, end, step)));
+  } catch (e) {
+    if (e instanceof PrometheusError) throw new UserError(e.message, e.transient ? EXIT.UNREACHABLE : EXIT.USAGE);
+    throw e;
+  }
+  return out;
+}
+
+function describe(r: Relation): string {
+  const e = r.evidence ?? {};
+  const parts: string[] = [];
+  if (typeof e.r === 'number') parts.push(`${e.method} r=${(e.r as number).toFixed(2)} n=${e.n}${(e.series_pairs as number) > 1 ? ` (${e.series_pairs} metric pairs)` : ''}`);
+  const ev = e.events as { support: number; confidence: number } | undefined;
+  if (ev) parts.push(`events: ${ev.support} together, confidence ${ev.confidence.toFixed(2)}`);
+  return parts.join('; ');
+}

@@ -1,0 +1,109 @@
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { main } from '../main.js';
+
+const shop = fileURLToPath(new URL('../../analyze/logs/__fixtures__/shop.log', import.meta.url));
+
+async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['node', 'hypercas', ...args], { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false, stdin: Readable.from([stdin]) });
+  return { code, out, err };
+}
+
+describe('hypercas logs parse', () => {
+  it('--print templates: one template per input line, in order; malformed lines kept and counted', async () => {
+    const r = await run(['logs', 'parse', shop, '--print', 'templates']);
+    expect(r.out.split('\n').slice(0, -1)).toEqual([
+      'GET <*> <*> in <*> user=<email>',
+      'GET <*> <*> in <*> user=<email>',
+      'slow query took <*> on table orders',
+      'payment failed for order <*>: card <card> declined',
+      'not a header line at all',
+      'GET <*> <*> in <*> user=<email>',
+      'slow query took <*> on table items',
+    ]);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/1 of 7 lines did not match/);
+  });
+  it('JSON lines with ids, levels and times; no PII in the output', async () => {
+    const r = await run(['-o', 'json', 'logs', 'parse', shop]);
+    const recs = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(recs).toHaveLength(7);
+    expect(recs[0]).toMatchObject({ line: 1, level: 'INFO', template: 'GET <*> <*> in <*> user=<email>', time: '2026-11-22T06:00:00.001Z' });
+    expect(recs[0].templateId).toBe(recs[1].templateId);
+    expect(r.out).not.toMatch(/example\.com|4111/);
+  });
+  it('ids survive runs through the store', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'hc-logs-')), 'db.sqlite');
+    const a = await run(['--db', db, '-o', 'json', 'logs', 'templates', shop, '--store']);
+    const b = await run(['--db', db, '-o', 'json', 'logs', 'templates', shop, '--store']);
+    const ids = (s: string) => (JSON.parse(s) as Array<{ id: string }>).map((t) => t.id).sort();
+    expect(ids(a.out)).toEqual(ids(b.out));
+    expect(ids(a.out).length).toBe(5);
+  });
+});
+
+describe('hypercas logs templates / redact / anomalies', () => {
+  it('templates: counts and examples, most frequent first', async () => {
+    const r = await run(['-o', 'json', 'logs', 'templates', shop]);
+    const t = JSON.parse(r.out) as Array<{ template: string; count: number; example: string }>;
+    expect(t[0]).toMatchObject({ template: 'GET <*> <*> in <*> user=<email>', count: 3 });
+    expect(t[0].example).toContain('<email>');
+  });
+  it('redact is a stdin→stdout filter with counts on stderr', async () => {
+    const r = await run(['logs', 'redact'], 'mail a@b.com\ncall 010-1234-5678 now\nplain\n');
+    expect(r.out).toBe('mail <email>\ncall <phone-kr> now\nplain\n');
+    expect(r.err).toBe('redacted: email=1 phone-kr=1\n');
+    expect((await run(['logs', 'redact', '--rules', 'nope'])).code).toBe(2);
+  });
+  it('anomalies: finds an error burst in the last hour', async () => {
+    const lines: string[] = [];
+    const t0 = Date.UTC(2026, 10, 22, 0, 0, 0);
+    const fmt = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('.', ',').slice(0, 23);
+    for (let m = 0; m < 8 * 60; m++) lines.push(`${fmt(t0 + m * 60_000)} INFO [web] heartbeat ${m}`);
+    for (let k = 0; k < 30; k++) lines.push(`${fmt(t0 + 8 * 3_600_000 - 600_000 + k * 1000)} ERROR [db] connection refused to 10.0.0.${k % 3}:5432`);
+    lines.push(`${fmt(t0 + 8 * 3_600_000)} INFO [web] heartbeat end`);
+    const f = join(mkdtempSync(join(tmpdir(), 'hc-logs-')), 'app.log');
+    writeFileSync(f, lines.join('\n') + '\n');
+    const r = await run(['-o', 'json', 'logs', 'anomalies', f, '--fail']);
+    const ev = JSON.parse(r.out) as Array<{ type: string; data: { kind: string } }>;
+    expect(ev.map((e) => e.data.kind)).toContain('error-burst');
+    expect(ev.every((e) => e.type === 'log-anomaly')).toBe(true);
+    expect(r.code).toBe(1);
+    const quiet = await run(['logs', 'anomalies', shop]);
+    expect(quiet.out).toMatch(/no log anomalies/);
+  });
+});
+
+describe('hypercas logs with a backend', () => {
+  it('templates from Loki (recorded answer), PII redacted, CIs from pod labels', async () => {
+    const page = readFileSync(fileURLToPath(new URL('../../collect/logs/__fixtures__/loki-page1.json', import.meta.url)), 'utf8');
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.url!);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(page);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const r = await run(['-o', 'json', 'logs', 'templates', '--loki', url, '--query', '{namespace="shop"}', '--start', '1763791200', '--end', '1763794800']);
+      expect(r.code).toBe(0);
+      const t = JSON.parse(r.out) as Array<{ template: string; count: number }>;
+      expect(t.map((x) => x.template).sort()).toEqual(['LOG: checkpoint starting: time', 'level=error msg="payment failed" order=<*> user=<email>', 'level=info msg="retrying" order=<*>']);
+      expect(seen[0]).toContain('start=1763791200000000000');
+      const bad = await run(['logs', 'templates', '--loki', url]);
+      expect(bad.err).toMatch(/--query/);
+    } finally {
+      server.close();
+    }
+  });
+});

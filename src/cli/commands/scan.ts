@@ -1,0 +1,157 @@
+// `hypercas scan`: collect (files or live), run every applicable check, render the findings.
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { stringify as toYaml } from 'yaml';
+import type { Register } from '../main.js';
+import { EXIT, UserError } from '../exit-codes.js';
+import { repeatable, readStdin } from '../util.js';
+import { collectClusters, collectFiles, type Collected } from '../../collect/collect.js';
+import { allBuiltinChecks } from '../../detect/registry.js';
+import { runChecks, type EngineConfig, type ScanResult } from '../../detect/engine.js';
+import { loadScanConfig, type ConfigProblem } from '../../detect/config.js';
+import { loadUserRules } from '../../detect/user-rules.js';
+import type { Check } from '../../detect/check.js';
+import type { Severity } from '../../model/finding.js';
+import { SEVERITY_RANK } from '../../model/finding.js';
+import { renderFindingsTable } from '../../report/findings-table.js';
+import { renderFindingsJson, toScanReport, type InputProblem } from '../../report/findings-json.js';
+import { renderFindingsHtml } from '../../report/findings-html.js';
+import { renderFindingsSarif } from '../../report/findings-sarif.js';
+import { renderFindingsJunit } from '../../report/findings-junit.js';
+
+const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
+
+type Format = 'table' | 'json' | 'yaml' | 'html' | 'sarif' | 'junit';
+const FORMATS: Format[] = ['table', 'json', 'yaml', 'html', 'sarif', 'junit'];
+
+interface ScanOpts {
+  file: string[];
+  context: string[];
+  kubeconfig?: string;
+  inCluster?: boolean;
+  cluster: string;
+  rules: string[];
+  config?: string;
+  format?: string;
+  out?: string;
+  failOn?: string;
+  previous: string[];
+  annotationExemptions: boolean;
+  only?: string;
+  verbose?: boolean;
+}
+
+export const register: Register = (program, ctx, done) => {
+  program
+    .command('scan')
+    .description('run the detection-as-code checks on manifests or a live cluster and report findings with fixes')
+    .option('-f, --file <path>', 'manifest file or directory (recursive), "-" for stdin; repeatable', repeatable, [])
+    .option('--context <name>', 'kubeconfig context to scan live (repeatable); default when no -f: current context', repeatable, [])
+    .option('--kubeconfig <path>', 'kubeconfig file (default $KUBECONFIG or ~/.kube/config)')
+    .option('--in-cluster', 'use the pod service account (when running inside Kubernetes)')
+    .option('--cluster <name>', 'cluster name for file input', 'local')
+    .option('--rules <dir>', 'directory (or file) of YAML/CEL user rules; repeatable', repeatable, [])
+    .option('--config <file>', 'scan config: exemptions, severity overrides, disabled checks, options, rulesDirs')
+    .option('--format <format>', `report format: ${FORMATS.join('|')} (default: the global -o)`)
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--fail-on <severity>', 'exit 1 when a finding at or above this severity remains: warning|critical|info|none')
+    .option('--previous <path>', 'manifests of the previous version (history for change-detaches-relation); repeatable', repeatable, [])
+    .option('--no-annotation-exemptions', `ignore the hypercas.io/ignore annotation (central governance)`)
+    .option('--only <ids>', 'comma-separated check ids or aliases to run')
+    .option('-v, --verbose', 'list every skipped check')
+    .addHelpText('after', `
+Examples:
+  hypercas scan -f k8s/                           # table grouped by severity, with fixes
+  hypercas scan -f k8s/ --format sarif --out hypercas.sarif --fail-on critical
+  hypercas scan -f k8s/ --previous base/k8s/      # also flag relations the change breaks
+  hypercas scan --context prod --format html --out report.html
+Exemptions: annotate an object or namespace with hypercas.io/ignore: "check-id,check-id", or list them in --config.
+Exit codes: 0 ok; 1 findings at/above --fail-on (wins over 3); 3 input, rule or config problems were reported (the scan
+used the rest); 2 nothing usable / bad usage; 4 cluster unreachable; 70 a check crashed (internal error).`)
+    .action(async (opts: ScanOpts) => {
+      const g = ctx.globals();
+      const format = (opts.format ?? g.output) as Format;
+      if (!FORMATS.includes(format)) throw new UserError(`--format: unknown format ${format} (${FORMATS.join('|')})`);
+      const problems: InputProblem[] = [];
+      const addProblems = (ps: ConfigProblem[]) => problems.push(...ps.map((p) => ({ file: p.file, ...(p.line ? { line: p.line } : {}), message: p.message })));
+
+      // Config and rules first: a broken config file is a usage error.
+      let engine: EngineConfig = {};
+      let failOn = opts.failOn;
+      const ruleDirs = [...opts.rules];
+      if (opts.config) {
+        const c = loadScanConfig(opts.config);
+        if (!c.loaded) throw new UserError(c.problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; '));
+        engine = c.loaded.engine;
+        failOn ??= c.loaded.config.failOn;
+        ruleDirs.push(...c.loaded.rulesDirs);
+      }
+      if (!opts.annotationExemptions) engine.annotationExemptions = false;
+      if (opts.only) engine.only = opts.only.split(',').map((s) => s.trim()).filter(Boolean);
+      if (failOn && !['warning', 'critical', 'info', 'none'].includes(failOn)) throw new UserError(`--fail-on: expected warning|critical|info|none, got ${failOn}`);
+      const checks: Check[] = [...allBuiltinChecks];
+      if (ruleDirs.length) {
+        const user = loadUserRules(ruleDirs, new Set(checks.map((c) => c.meta.id)));
+        addProblems(user.problems);
+        checks.push(...user.checks);
+      }
+
+      // Collect.
+      const collected: Collected[] = [];
+      let code: number = EXIT.OK;
+      if (opts.file.length) {
+        const stdinText = opts.file.includes('-') ? await readStdin(ctx.io.stdin) : undefined;
+        const c = collectFiles(opts.file, { cluster: opts.cluster, stdinText });
+        problems.push(...c.problems.filter((p) => p.level === 'error').map((p) => ({ file: p.file, ...(p.line ? { line: p.line } : {}), message: p.message })));
+        if (!c.inventory.items.length) throw new UserError(`no Kubernetes objects found in ${opts.file.join(', ')}${problems.length ? ` (${problems.length} problem(s), first: ${problems[0].file}${problems[0].line ? `:${problems[0].line}` : ''}: ${problems[0].message})` : ''}`);
+        collected.push(c);
+      } else {
+        let live;
+        try {
+          live = await collectClusters({ kubeconfig: opts.kubeconfig, contexts: opts.context, inCluster: opts.inCluster, onProgress: g.quiet || !ctx.io.isTTY ? undefined : (l) => ctx.io.err(`\r\x1b[K${l.slice(0, 100)}`) });
+        } catch (e) {
+          throw new UserError((e as Error).message, EXIT.UNREACHABLE);
+        }
+        if (!g.quiet && ctx.io.isTTY) ctx.io.err('\r\x1b[K');
+        for (const r of live) {
+          if ('error' in r) {
+            ctx.io.err(`hypercas: ${r.cluster}: ${r.error.message}\n`);
+            code = EXIT.UNREACHABLE;
+          } else {
+            for (const d of r.denied) problems.push({ file: r.source, message: `cannot list ${d.kind}${d.namespace ? ` in ${d.namespace}` : ''}: ${d.message}` });
+            collected.push(r);
+          }
+        }
+        if (!collected.length) return done(code);
+      }
+      const previous = opts.previous.length ? collectFiles(opts.previous, { cluster: opts.cluster }).inventory : undefined;
+
+      // Run and render (one report per cluster; files are one "cluster").
+      const results: ScanResult[] = collected.map((c) => runChecks(c.inventory, checks, engine, { previous }));
+      const meta = { version: pkg.version, problems };
+      let text: string;
+      if (format === 'table') text = results.map((r) => (results.length > 1 ? `== ${r.cluster}\n` : '') + renderFindingsTable(r, { color: ctx.io.isTTY && g.color !== false && !opts.out, problems, verbose: opts.verbose })).join('\n');
+      else if (format === 'json') text = results.length === 1 ? renderFindingsJson(results[0], meta) : JSON.stringify(results.map((r) => toScanReport(r, meta)), null, 2) + '\n';
+      else if (format === 'yaml') text = toYaml(results.length === 1 ? toScanReport(results[0], meta) : results.map((r) => toScanReport(r, meta)), { lineWidth: 0 });
+      else if (format === 'html') text = results.map((r) => renderFindingsHtml(r, meta)).join('\n');
+      else if (format === 'sarif') text = renderFindingsSarif(mergeResults(results), checks.map((c) => c.meta), { version: pkg.version });
+      else text = renderFindingsJunit(mergeResults(results));
+      if (opts.out) {
+        writeFileSync(opts.out, text);
+        if (!g.quiet) for (const r of results) ctx.io.err(`${r.cluster}: ${r.summary.critical} critical, ${r.summary.warning} warning, ${r.summary.info} info → ${opts.out}\n`);
+      } else ctx.io.out(text);
+      if (format !== 'table' && !opts.out && problems.length && !g.quiet) for (const p of problems) ctx.io.err(`problem: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+
+      // Exit code: internal error > findings at threshold > partial input > ok.
+      if (results.some((r) => r.outcomes.some((o) => o.status === 'error'))) return done(EXIT.INTERNAL);
+      if (failOn && failOn !== 'none' && results.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn as Severity]))) return done(EXIT.FINDINGS);
+      if (problems.length) code = Math.max(code, EXIT.PARTIAL);
+      done(code);
+    });
+};
+
+function mergeResults(rs: ScanResult[]): ScanResult {
+  if (rs.length === 1) return rs[0];
+  const out = { ...rs[0], findings: rs.flatMap((r) => r.findings), suppressed: rs.flatMap((r) => r.suppressed), outcomes: rs[0].outcomes };
+  return out;
+}

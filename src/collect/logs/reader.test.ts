@@ -1,0 +1,79 @@
+import { describe, it, expect } from 'vitest';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Readable } from 'node:stream';
+import { linesOf, readLogRecords, newStats } from './reader.js';
+import { parseCriLine, CriReassembler, parseTime } from './line-formats.js';
+import type { LogRecord } from '../../model/telemetry.js';
+
+const fx = (f: string) => join(dirname(fileURLToPath(import.meta.url)), '__fixtures__', f);
+async function collect(it: AsyncIterable<LogRecord>): Promise<LogRecord[]> {
+  const out: LogRecord[] = [];
+  for await (const r of it) out.push(r);
+  return out;
+}
+
+describe('container runtime (CRI) format', () => {
+  it('parses lines and reassembles partial lines per stream', async () => {
+    const stats = newStats();
+    const recs = await collect(readLogRecords(linesOf(fx('cri.log')), { source: 'cri.log' }, stats));
+    expect(stats.format).toBe('cri');
+    expect(recs.map((r) => [r.stream, r.message])).toEqual([
+      ['stdout', 'GET /healthz 200 1ms'],
+      ['stdout', 'interleaved stdout line'],
+      ['stderr', 'java.lang.IllegalStateException: a very long line that the runtime was split in two'],
+      ['stdout', 'this line is garbage'],
+      ['stdout', 'payment failed'],
+      ['stderr', 'never finished'],
+    ].map(([s, m], i) => (i === 3 ? [undefined, m] : [s, m])));
+    expect(recs[2].source).toEqual({ file: 'cri.log', line: 2 });
+    expect(recs[3].tags).toContain('malformed');
+    expect(recs[4]).toMatchObject({ level: 'error', ts: Date.parse('2026-11-22T06:00:02.5Z') });
+    expect(recs[5].tags).toContain('truncated');
+    expect(stats).toMatchObject({ lines: 7, malformed: 1 });
+    expect(stats.problems[0]).toBe('cri.log:5: not in the container runtime format');
+  });
+  it('rejects what is not CRI and bounds a runaway partial line', () => {
+    expect(parseCriLine('2026-11-22T06:00:00Z stdout X msg')).toBeUndefined();
+    expect(parseCriLine('short stdout F msg')).toBeUndefined();
+    const r = new CriReassembler(10);
+    const p = parseCriLine('2026-11-22T06:00:00Z stdout P 0123456')!;
+    expect(r.push(p)).toBeUndefined();
+    expect(r.push(p)?.message).toBe('01234560123456');
+  });
+  it('parses times with nanoseconds and epochs', () => {
+    expect(parseTime('2026-11-22T06:00:00.123456789Z')).toBe(Date.UTC(2026, 10, 22, 6, 0, 0, 123));
+    expect(parseTime(1763791200)).toBe(1763791200000);
+    expect(parseTime('1763791200123456789')).toBe(1763791200123);
+    expect(parseTime('yesterday')).toBeUndefined();
+  });
+});
+
+describe('JSON lines and header formats', () => {
+  it('reads Docker json-file, pino and ECS shapes; keeps the malformed line', async () => {
+    const stats = newStats();
+    const recs = await collect(readLogRecords(linesOf(fx('app.jsonl')), { format: 'json' }, stats));
+    expect(recs.map((r) => [r.message, r.level, r.stream])).toEqual([
+      ['started', undefined, 'stdout'],
+      ['db down', 'error', undefined],
+      ['slow query', 'WARN', undefined],
+      ['not json at all', undefined, undefined],
+    ]);
+    expect(recs[1]).toMatchObject({ ts: 1763791200123, component: 'repo' });
+    expect(stats.malformed).toBe(1);
+  });
+  it('uses a header format string, and auto-detects common headers from a stream', async () => {
+    const lines = ['2026-11-22 06:00:00,123 ERROR [db] connection refused', 'garbage', '2026-11-22 06:00:01,000 INFO [web] ok'];
+    const stats = newStats();
+    const recs = await collect(readLogRecords(linesOf(Readable.from(lines.map((l) => l + '\n'))), {}, stats));
+    expect(stats.format).toBe('header(auto)');
+    expect(recs.map((r) => r.message)).toEqual(['connection refused', 'garbage', 'ok']);
+    expect(recs[0]).toMatchObject({ level: 'ERROR', component: 'db' });
+    expect(stats.malformed).toBe(1);
+    const hdfs = await collect(readLogRecords(Readable.from(['081109 203615 148 INFO dfs.DataNode: Receiving block x']) as AsyncIterable<string>, { format: '<Date> <Time> <Pid> <Level> <Component>: <Content>' }));
+    expect(hdfs[0]).toMatchObject({ message: 'Receiving block x', level: 'INFO', component: 'dfs.DataNode' });
+  });
+  it('a bad format string is a clear error', async () => {
+    await expect(collect(readLogRecords(Readable.from(['x']) as AsyncIterable<string>, { format: '<Date> <Time>' }))).rejects.toThrow(/no <Content>/);
+  });
+});

@@ -1,0 +1,160 @@
+// Reading log records from files and streams, line by line (readline), so huge and unending
+// inputs use bounded memory. Malformed lines are counted and kept (as a record of the raw line
+// tagged `malformed`), never fatal.
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { LogRecord } from '../../model/telemetry.js';
+import type { CiId } from '../../model/ci.js';
+import { compileFormat, detectFormat, type HeaderParser } from '../../analyze/logs/header.js';
+import { CriReassembler, parseCriLine, parseJsonLine, parseTime } from './line-formats.js';
+
+export type InputFormat = 'auto' | 'plain' | 'json' | 'cri';
+
+export interface ReadOptions {
+  /** 'auto' (default), 'plain', 'json', 'cri', or a header format string like `<Date> <Time> <Level> <Content>`. */
+  format?: InputFormat | string;
+  /** Where the lines come from (file name or URL), for `source` and error messages. */
+  source?: string;
+  ci?: CiId;
+  /** Lines looked at for auto-detection. */
+  sniffLines?: number;
+}
+
+export interface ReadStats {
+  lines: number;
+  records: number;
+  malformed: number;
+  /** First few problems, `source:line: reason`. */
+  problems: string[];
+  /** The format used (after auto-detection). */
+  format: string;
+}
+
+export function newStats(): ReadStats {
+  return { lines: 0, records: 0, malformed: 0, problems: [], format: '' };
+}
+
+/** Lines of a file or stream (CRLF tolerant). */
+export async function* linesOf(input: string | NodeJS.ReadableStream): AsyncGenerator<string> {
+  const stream = typeof input === 'string' ? createReadStream(input, { encoding: 'utf8' }) : input;
+  const rl = createInterface({ input: stream, crlfDelay: Infinity });
+  try {
+    for await (const line of rl) yield line;
+  } finally {
+    rl.close();
+  }
+}
+
+function headerRecord(p: HeaderParser, line: string): LogRecord | undefined {
+  const h = p.parse(line);
+  if (!h) return undefined;
+  const f = h.fields;
+  const rec: LogRecord = { message: h.message, raw: line };
+  const level = f.Level ?? f.level ?? f.Severity;
+  if (level) rec.level = level;
+  const comp = f.Component ?? f.component ?? f.Logger;
+  if (comp) rec.component = comp;
+  const ts = parseTime(f.Timestamp ?? (f.Date && f.Time ? `${f.Date}T${f.Time}` : undefined));
+  if (ts !== undefined) rec.ts = ts;
+  return rec;
+}
+
+function sniff(sample: string[]): { name: string; header?: HeaderParser } {
+  const nonEmpty = sample.filter((l) => l.trim() !== '');
+  if (!nonEmpty.length) return { name: 'plain' };
+  const cri = nonEmpty.filter((l) => parseCriLine(l)).length;
+  if (cri * 2 > nonEmpty.length) return { name: 'cri' };
+  const json = nonEmpty.filter((l) => parseJsonLine(l)).length;
+  if (json * 2 > nonEmpty.length) return { name: 'json' };
+  const header = detectFormat(nonEmpty);
+  return header ? { name: 'header(auto)', header } : { name: 'plain' };
+}
+
+/**
+ * Turns lines into records. `stats` is updated as records flow (read it after the loop).
+ * Bad format strings throw before any line is read.
+ */
+export async function* readLogRecords(lines: AsyncIterable<string>, opts: ReadOptions = {}, stats: ReadStats = newStats()): AsyncGenerator<LogRecord> {
+  const fmt = opts.format ?? 'auto';
+  let header: HeaderParser | undefined;
+  let mode: string = fmt;
+  if (fmt !== 'auto' && fmt !== 'plain' && fmt !== 'json' && fmt !== 'cri') {
+    header = compileFormat(fmt);
+    mode = 'header';
+  }
+  const it = lines[Symbol.asyncIterator]();
+  const buffered: string[] = [];
+  if (mode === 'auto') {
+    const n = opts.sniffLines ?? 50;
+    while (buffered.length < n) {
+      const r = await it.next();
+      if (r.done) break;
+      buffered.push(r.value);
+    }
+    const s = sniff(buffered);
+    mode = s.header ? 'header' : s.name;
+    header = s.header;
+    stats.format = s.name;
+  } else stats.format = mode === 'header' ? `header(${fmt})` : mode;
+
+  const cri = new CriReassembler();
+  const problem = (lineNo: number, why: string) => {
+    stats.malformed++;
+    if (stats.problems.length < 10) stats.problems.push(`${opts.source ?? '<input>'}:${lineNo}: ${why}`);
+  };
+  const finish = (r: LogRecord, lineNo: number): LogRecord => {
+    if (opts.source) r.source = { file: opts.source, line: lineNo };
+    if (opts.ci) r.ci = opts.ci;
+    stats.records++;
+    return r;
+  };
+  const kept = (line: string, lineNo: number, why: string): LogRecord => {
+    problem(lineNo, why);
+    return finish({ message: line, raw: line, tags: ['malformed'] }, lineNo);
+  };
+  const criStart = new Map<string, number>();
+
+  async function* all(): AsyncGenerator<string> {
+    for (const l of buffered) yield l;
+    buffered.length = 0;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+
+  for await (const line of all()) {
+    const lineNo = ++stats.lines;
+    if (mode === 'cri') {
+      const c = parseCriLine(line);
+      if (!c) {
+        if (line.trim() !== '') yield kept(line, lineNo, 'not in the container runtime format');
+        continue;
+      }
+      if (c.tag === 'P' && !criStart.has(c.stream)) criStart.set(c.stream, lineNo);
+      const full = cri.push(c);
+      if (!full) continue;
+      const inner = parseJsonLine(full.message);
+      const rec: LogRecord = inner ? { ...inner, raw: full.message } : { message: full.message, raw: full.message };
+      rec.ts ??= full.ts;
+      rec.stream = full.stream;
+      if (full.tag === 'P') rec.tags = [...(rec.tags ?? []), 'truncated'];
+      const start = criStart.get(full.stream) ?? lineNo;
+      criStart.delete(full.stream);
+      yield finish(rec, start);
+    } else if (mode === 'json') {
+      if (line.trim() === '') continue;
+      const r = parseJsonLine(line);
+      yield r ? finish(r, lineNo) : kept(line, lineNo, 'not a JSON object');
+    } else if (mode === 'header' && header) {
+      if (line.trim() === '') continue;
+      const r = headerRecord(header, line);
+      yield r ? finish(r, lineNo) : kept(line, lineNo, 'does not match the log format');
+    } else {
+      if (line.trim() === '') continue;
+      yield finish({ message: line, raw: line }, lineNo);
+    }
+  }
+  for (const c of cri.flush()) yield finish({ message: c.message, raw: c.message, ts: c.ts, stream: c.stream, tags: ['truncated'] }, stats.lines);
+}

@@ -1,0 +1,4 @@
+import { check } from './limitrange-max.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

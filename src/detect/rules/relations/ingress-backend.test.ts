@@ -1,0 +1,5 @@
+import { ingressBackendServiceMissing, ingressBackendPortInvalid } from './ingress-backend.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(ingressBackendServiceMissing);
+describeExamples(ingressBackendPortInvalid);

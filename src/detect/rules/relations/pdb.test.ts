@@ -1,0 +1,5 @@
+import { pdbSelectsNoPods, pdbBlocksEviction } from './pdb.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(pdbSelectsNoPods);
+describeExamples(pdbBlocksEviction);

@@ -1,0 +1,4 @@
+import { check } from './service-port-mismatch.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

@@ -1,0 +1,4 @@
+import { check } from './warning-events.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check, { live: true });

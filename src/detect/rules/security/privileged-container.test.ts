@@ -1,0 +1,4 @@
+import { check } from './privileged-container.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

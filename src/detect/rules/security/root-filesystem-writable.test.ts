@@ -1,0 +1,4 @@
+import { check } from './root-filesystem-writable.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

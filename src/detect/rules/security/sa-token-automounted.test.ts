@@ -1,0 +1,4 @@
+import { check } from './sa-token-automounted.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

@@ -1,0 +1,4 @@
+import { check } from './cpu-request-missing.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

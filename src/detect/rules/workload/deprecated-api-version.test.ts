@@ -1,0 +1,4 @@
+import { check } from './deprecated-api-version.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);
