@@ -107,3 +107,26 @@ describe('hypercas CLI (foundation)', () => {
     expect(r.err).toMatch(/\/nonexistent\/kubeconfig/);
   });
 });
+
+describe('hypercas scan with the CMDB', () => {
+  it('--store records snapshots and findings; the previous snapshot is the history for detached relations', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'hc-scan-')), 'cmdb.db');
+    const first = await run(['--db', db, '-o', 'json', 'scan', '--store', '-f', ex('middleware/oss/healthy/k8s')]);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.out).findings.some((f: { checkId: string }) => f.checkId === 'change-detaches-relation')).toBe(false);
+    const second = await run(['--db', db, '-o', 'json', 'scan', '--store', '-f', ex('middleware/oss/broken/02-service-selector-mismatch/k8s')]);
+    const ids = JSON.parse(second.out).findings.map((f: { checkId: string }) => f.checkId);
+    expect(ids).toContain('change-detaches-relation');
+    expect(ids).toContain('service-selector-no-match');
+    const ev = await run(['--db', db, '-o', 'json', 'events', '--type', 'finding']);
+    const events = JSON.parse(ev.out) as Array<{ title: string; data: { occurrences?: number } }>;
+    expect(events.some((e) => e.title.startsWith('change-detaches-relation'))).toBe(true);
+    // A finding present in both scans is one continuing event, not two.
+    expect(events.some((e) => e.data.occurrences === 2)).toBe(true);
+    const explicit = await run(['--db', db, '-o', 'json', 'scan', '--previous', '@1', '-f', ex('middleware/oss/broken/02-service-selector-mismatch/k8s')]);
+    expect(JSON.parse(explicit.out).findings.map((f: { checkId: string }) => f.checkId)).toContain('change-detaches-relation');
+    const bad = await run(['--db', db, 'scan', '--previous', '@99', '-f', ex('middleware/oss/healthy/k8s')]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/no such snapshot/);
+  });
+});

@@ -108,6 +108,9 @@ describe('SqliteStore events, inferred relations, templates, migrations', () => 
     store.upsertInferredRelations([{ ...r, confidence: 0.8, evidence: { lag_seconds: 60 } }]);
     const got = store.relations({ source: 'inferred' });
     expect(got).toEqual([{ ...r, confidence: 0.8, evidence: { lag_seconds: 60 } }]);
+    // A later analysis that finds the pair undirected (or the other way round) replaces it.
+    store.upsertInferredRelations([{ from: r.to, to: r.from, type: 'correlates-with', source: 'inferred', confidence: 0.6 }]);
+    expect(store.relations({ source: 'inferred' })).toEqual([{ from: r.to, to: r.from, type: 'correlates-with', source: 'inferred', confidence: 0.6 }]);
   });
 
   it('templates persist by scope and id', () => {

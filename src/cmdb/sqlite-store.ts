@@ -298,13 +298,15 @@ export class SqliteStore implements CmdbStore {
   }
 
   upsertInferredRelations(relations: Relation[]): void {
-    const del = this.db.prepare("DELETE FROM relations WHERE source = 'inferred' AND from_id = ? AND to_id = ? AND type = ?");
+    // One inferred relation per CI pair: a newer analysis may find a direction (correlates-with →
+    // connects-to) or the opposite one, and must replace what was inferred before.
+    const del = this.db.prepare("DELETE FROM relations WHERE source = 'inferred' AND ((from_id = ? AND to_id = ?) OR (from_id = ? AND to_id = ?))");
     const ins = this.db.prepare(`INSERT INTO relations (cluster, from_id, to_id, type, source, confidence, evidence, dangling, from_snap, to_snap, updated_at)
       VALUES (?, ?, ?, ?, 'inferred', ?, ?, 0, NULL, NULL, ?)`);
     const now = new Date().toISOString();
     this.db.transaction(() => {
       for (const r of relations) {
-        del.run(r.from, r.to, r.type);
+        del.run(r.from, r.to, r.to, r.from);
         ins.run(parseCiId(r.from)?.cluster ?? '', r.from, r.to, r.type, r.confidence ?? null, r.evidence ? JSON.stringify(r.evidence) : null, now);
       }
     })();

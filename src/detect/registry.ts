@@ -56,6 +56,13 @@ import { jobFailed, progressStalled, workloadUnavailable } from './rules/runtime
 import { check as nodeConditions } from './rules/runtime/node-conditions.js';
 import { check as warningEvents } from './rules/runtime/warning-events.js';
 import { configmapUnused, pvcUnused, secretUnused } from './rules/waste/unused.js';
+import { check as requestsNotEqualLimits } from './rules/workload/requests-not-equal-limits.js';
+import { check as resourceOutOfRange } from './rules/workload/resource-out-of-range.js';
+import { check as configmapEmptyOrOversized } from './rules/workload/configmap-empty-or-oversized.js';
+import { check as dnsConfigOptionsMissing } from './rules/workload/dns-config-options-missing.js';
+import { check as defaultServiceAccountUsed } from './rules/security/default-serviceaccount-used.js';
+import { check as clusterVersionOld } from './rules/runtime/cluster-version-old.js';
+import { check as cronjobNotRunning } from './rules/runtime/cronjob-not-running.js';
 import { namespaceEmpty, pvReleased, zeroReplicas } from './rules/waste/misc.js';
 
 export const builtinChecks: Check[] = [
@@ -66,10 +73,12 @@ export const builtinChecks: Check[] = [
   hygiene.antiAffinityMissing, hygiene.pdbNoPolicy, hygiene.labelValueInvalid, envDup, portInvalid,
   hygiene2.pdbMinGtHpaMin, hygiene2.podMultiplePdbs, hygiene2.hpaMinReplicasLow, hygiene2.hpaWithStaticReplicas, hygiene2.priorityClassMissing,
   hygiene2.nameLabelMismatch, hygiene2.ephemeralStorageMissing, hygiene2.rolloutStrategyRecreate, hygiene2.jobTtlUnset,
+  requestsNotEqualLimits, resourceOutOfRange, configmapEmptyOrOversized, dnsConfigOptionsMissing,
   // security
   privileged, escalation, runAsRoot, rootFs, dangerousCaps, insecureCaps, hostNetwork, hostPid, hostIpc, hostPort, hostPath, saToken, sensitiveEnv,
   sec2.linuxHardeningMissing, sec2.procMountUnmasked, sec2.windowsHostProcess, sec2.unsafeSysctls, sec2.sshPortExposed, sec2.sensitiveConfigmapContent,
   sec2.rbacExecAttach, sec2.rbacWildcard, sec2.rbacClusterAdmin, sec2.legacyIsolationAnnotation, hygiene2.ingressTlsMissing, hygiene2.podNotIsolated, hygiene2.serviceTypeNodePort, hygiene2.privilegedPort,
+  defaultServiceAccountUsed,
   // relation integrity
   selectorNoMatch, portMismatch, refs.configmapRefMissing, refs.secretRefMissing, refs.imagePullSecretMissing, refs.pvcRefMissing, refs.serviceaccountMissing,
   ingressBackendServiceMissing, ingressBackendPortInvalid, hpaTargetMissing, hpaTargetWithoutRequests, pdbSelectsNoPods, pdbBlocksEviction, stsService, netpol, changeDetaches,
@@ -80,6 +89,7 @@ export const builtinChecks: Check[] = [
   // runtime (live)
   podState.crashLoop, podState.imagePull, podState.configError, podState.oomKilled, podState.restarting, unschedulable, progressStalled, workloadUnavailable, jobFailed, nodeConditions, warningEvents,
   rt2.serviceNoReadyEndpoints, rt2.pvcPendingOrLost, rt2.podFailed, rt2.hpaConditionFailing,
+  clusterVersionOld, cronjobNotRunning,
   // waste
   zeroReplicas, configmapUnused, secretUnused, pvcUnused, pvReleased, namespaceEmpty,
 ];

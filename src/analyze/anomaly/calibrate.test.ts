@@ -7,7 +7,9 @@ describe('tail calibration', () => {
     for (let i = 1; i <= 1000; i++) c.add(i / 100); // 0.01 … 10
     expect(c.tail(5)).toBeGreaterThan(0.45);
     expect(c.tail(5)).toBeLessThan(0.55);
-    expect(c.tail(9.5)).toBeLessThan(0.08);
+    // True fraction 0.051; 1/8-octave bins make it approximate.
+    expect(c.tail(9.5)).toBeGreaterThan(0.03);
+    expect(c.tail(9.5)).toBeLessThan(0.1);
     expect(c.tail(0)).toBe(1);
   });
 

@@ -35,6 +35,7 @@ describe('detectLogAnomalies', () => {
     const missing = ev.find((e) => e.data.kind === 'missing-template')!;
     expect(missing).toMatchObject({ type: 'log-anomaly', ci, severity: 'warning' });
     expect(missing.data.basis).toBe('hour-of-week');
+    expect((missing.data.usualSamples as string[])[0]).toBe('template weekly 42 mail=<email>');
     const fresh = ev.find((e) => e.data.kind === 'new-template')!;
     expect((fresh.data.samples as string[])[0]).toContain('<email>'); // redacted
   });

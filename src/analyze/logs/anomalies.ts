@@ -151,13 +151,14 @@ function rates(ci: string, recs: LogRecord[], ctx: Ctx): HcEvent[] {
   const baseHours: number[] = [];
   for (let h = startHour + 1; h < sinceHour; h++) baseHours.push(h);
   if (baseHours.length < 6) return [];
-  const counts = new Map<string, { t: Tpl; byHour: Map<number, number>; recs: Map<number, LogRecord[]> }>();
+  const counts = new Map<string, { t: Tpl; byHour: Map<number, number>; recs: Map<number, LogRecord[]>; before: LogRecord[] }>();
   for (const r of recs) {
     const t = tplOf(r);
     if (!t) continue;
     let c = counts.get(t.id);
-    if (!c) counts.set(t.id, (c = { t, byHour: new Map(), recs: new Map() }));
+    if (!c) counts.set(t.id, (c = { t, byHour: new Map(), recs: new Map(), before: [] }));
     const h = Math.floor(r.ts! / HOUR);
+    if (h < sinceHour && c.before.length < ctx.nSamples) c.before.push(r);
     c.byHour.set(h, (c.byHour.get(h) ?? 0) + 1);
     if (h >= sinceHour) {
       let l = c.recs.get(h);
@@ -189,7 +190,7 @@ function rates(ci: string, recs: LogRecord[], ctx: Ctx): HcEvent[] {
       const z = (obs - mean) / scale;
       const base = { templates: [c.t], observed: obs, expected: Number(mean.toFixed(2)), z: Number(z.toFixed(2)), basis, baselineHours: xs.length };
       if (obs === 0 && mean >= 3 && present >= 0.8) {
-        out.push(event(ci, 'missing-template', h * HOUR, (h + 1) * HOUR - 1, 'warning', `Usual log template missing${ci ? ` in ${ci}` : ''} (expected ${mean.toFixed(1)}/h, ${basis}): ${c.t.template}`, `${c.t.id}:${h}`, { ...base, samples: [] }));
+        out.push(event(ci, 'missing-template', h * HOUR, (h + 1) * HOUR - 1, 'warning', `Usual log template missing${ci ? ` in ${ci}` : ''} (expected ${mean.toFixed(1)}/h, ${basis}): ${c.t.template}`, `${c.t.id}:${h}`, { ...base, samples: [], usualSamples: samples(c.before, ctx) }));
       } else if (Math.abs(z) >= 4 && Math.abs(obs - mean) >= 5) {
         out.push(event(ci, 'rate-change', h * HOUR, (h + 1) * HOUR - 1, 'warning', `Log template rate ${obs > mean ? 'up' : 'down'}${ci ? ` in ${ci}` : ''}: ${obs}/h vs ${mean.toFixed(1)}/h (${basis}): ${c.t.template}`, `${c.t.id}:${h}`, { ...base, samples: samples(c.recs.get(h) ?? [], ctx) }));
       }

@@ -116,7 +116,7 @@ function literalScanner(parts: string[], only = -1): ((line: string) => string[]
   const singleSpace = lits.map((l) => l === ' ');
   return (line: string) => {
     // With `only`, just that field is returned (a string: no array per line).
-    const out: string[] = [];
+    const out: string[] | undefined = only < 0 ? [] : undefined;
     let one = '';
     const len = line.length;
     let pos = 0;
@@ -130,7 +130,7 @@ function literalScanner(parts: string[], only = -1): ((line: string) => string[]
       }
       f++;
       if (t + 1 === n) {
-        if (only < 0) out.push(line.slice(pos));
+        if (out) out.push(line.slice(pos));
         else if (f === only) one = line.slice(pos);
         pos = len;
         continue;
@@ -161,13 +161,13 @@ function literalScanner(parts: string[], only = -1): ((line: string) => string[]
         }
       }
       if (m < 0) return undefined;
-      if (only < 0) out.push(line.slice(pos, q));
+      if (out) out.push(line.slice(pos, q));
       else if (f === only) one = line.slice(pos, q);
       pos = q + m;
       t++;
     }
     if (pos !== len) return undefined;
-    return only < 0 ? out : one;
+    return out ?? one;
   };
 }
 

@@ -39,7 +39,7 @@ function isSpace(c: number): boolean {
 /** Words that are values whatever they look like (Khan et al.'s BL rule). */
 // Plus the default user strings of their US rule (null, root, admin), which are values wherever
 // they stand alone.
-const VALUE_WORDS = new Set(['true', 'false', 'True', 'False', 'TRUE', 'FALSE', 'null', 'root', 'admin']);
+const VALUE_WORDS = new Set(['true', 'false', 'True', 'False', 'TRUE', 'FALSE', 'null', 'Null', 'NULL', 'root', 'admin']);
 
 const TLDS = new Set(['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'io', 'info', 'biz', 'local', 'internal', 'lan', 'corp', 'arpa', 'cluster']);
 const PKG_ROOTS = new Set(['com', 'org', 'net', 'edu', 'io', 'java', 'javax', 'android', 'sun', 'jdk', 'kotlin', 'scala']);
@@ -106,6 +106,7 @@ function isGluedWord(s: string, a: number, b: number): boolean {
   let i = a;
   while (i < b && isDigit(s.charCodeAt(i))) i++;
   if (i === a || i - a > 2 || b - i < 4) return false;
+  if (s.charCodeAt(a) === 48 && (s.charCodeAt(a + 1) | 32) === 120) return false; // 0x… is hex
   let nonHex = false;
   for (let k = i; k < b; k++) {
     const c = s.charCodeAt(k);

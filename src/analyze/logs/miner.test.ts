@@ -62,6 +62,19 @@ describe('TemplateMiner', () => {
     expect(m.templateOf(a)).toBe('<*> close, <*> sent, <*> received, lifetime <*>');
     expect(m.templateOf(c)).toBe('job done in <*> seconds'); // no sibling: units stay
   });
+  it('key=value fields varying together merge', () => {
+    const m = new TemplateMiner();
+    const ids = [
+      'acquire lock=1, tag="AudioMix", name=audioserver, uid=3',
+      'acquire lock=2, tag="RILJ_ACK_WL", name=com.android.phone, uid=4',
+      'acquire lock=3, tag="*launch*", name=android, uid=5',
+    ].map((l) => m.add(l));
+    const other = m.add('release lock=3, tag="x", name=y, uid=5');
+    m.merge();
+    expect(new Set(ids.map((i) => m.groupOf(i))).size).toBe(1);
+    expect(m.templateOf(ids[0])).toBe('acquire lock=<*>, tag="<*>", name=<*>, uid=<*>');
+    expect(m.groupOf(other)).not.toBe(m.groupOf(ids[0]));
+  });
   it('template ids are stable hashes of the text', () => {
     expect(templateId('a <*>')).toBe(templateId('a <*>'));
     expect(templateId('a <*>')).not.toBe(templateId('b <*>'));

@@ -369,8 +369,53 @@ export class TemplateMiner {
       }
       if (!changed) break;
     }
+    this.mergeFields(tpl);
     this.foldQuantities(tpl);
     this.templates = tpl;
+  }
+
+  /**
+   * `key=value` fields that vary together (`tag="AudioMix", name=audioserver` / `tag="RILJ_ACK_WL",
+   * name=com.android.phone`) escape the one-column rule; templates equal except in such values,
+   * with at least `minDistinct` of them, merge with every differing value a variable.
+   */
+  private mergeFields(tpl: Map<number, string[]>): void {
+    const groups = new Map<string, number[]>();
+    for (const [r, t] of tpl) {
+      let k = String(t.length);
+      let fields = 0;
+      for (const x of t) {
+        const eq = x.indexOf('=');
+        if (eq > 0 && eq < x.length - 1 && /^[A-Za-z_][\w.-]*$/.test(x.slice(0, eq))) {
+          k += '\u0000' + x.slice(0, eq + 1) + '\u0001';
+          fields++;
+        } else k += '\u0000' + x;
+      }
+      if (fields < 2) continue;
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = []));
+      g.push(r);
+    }
+    for (const roots of groups.values()) {
+      if (roots.length < this.minDistinct) continue;
+      const ts = roots.map((r) => tpl.get(r)!);
+      const out = ts[0].slice();
+      let varied = 0;
+      for (let j = 0; j < out.length; j++) {
+        const values = [...new Set(ts.map((t) => t[j]))];
+        if (values.length > 1) {
+          out[j] = generalize(values);
+          varied++;
+        }
+      }
+      if (varied < 2) continue; // one varying column is the column rule's business
+      const root = roots[0];
+      for (const r of roots.slice(1)) {
+        this.shapes[r].parent = root;
+        tpl.delete(r);
+      }
+      tpl.set(root, out);
+    }
   }
 
   /**

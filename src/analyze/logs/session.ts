@@ -26,8 +26,15 @@ export class MiningSession {
   /** Redacts the record's message in place and mines it; returns its shape (see resolve). */
   add(rec: LogRecord): number {
     if (this.opts.redactor) {
-      rec.message = this.opts.redactor.redact(rec.message);
-      if (rec.raw !== undefined) rec.raw = this.opts.redactor.redact(rec.raw);
+      const r = this.opts.redactor;
+      const msg = r.redact(rec.message);
+      if (rec.raw !== undefined) {
+        // The raw line is usually header + message: redact the header alone and reuse the message.
+        if (rec.raw === rec.message) rec.raw = msg;
+        else if (rec.raw.endsWith(rec.message)) rec.raw = r.redact(rec.raw.slice(0, rec.raw.length - rec.message.length)) + msg;
+        else rec.raw = r.redact(rec.raw);
+      }
+      rec.message = msg;
     }
     // Multi-line records (folded stack traces) are mined on their first line.
     const nl = rec.message.indexOf('\n');

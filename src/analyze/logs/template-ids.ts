@@ -50,7 +50,10 @@ export class TemplateRegistry {
     if (!hit) {
       const rx = patternOf(template);
       let best: Known | undefined;
-      for (const k of this.known) {
+      // Only templates with wording of their own take part (`<*> <*>` would match anything).
+      const worded = (t: string) => /[A-Za-z]{2}/.test(t.replaceAll('<*>', ''));
+      for (const k of worded(template) ? this.known : []) {
+        if (!worded(k.stored.template)) continue;
         if (k.rx.test(template) || rx.test(k.stored.template)) {
           if (!best || k.stored.count > best.stored.count) best = k;
         }

@@ -23,7 +23,9 @@ export interface RedactRule {
   /** Index of the capture group to replace (0 = the whole match). */
   group?: number;
   /** Accept or reject a candidate (the text of `group`). */
-  validate?: (text: string) => boolean;
+  validate?: (text: string, whole: string) => boolean;
+  /** Cheap pre-check (the line and its digit count): false skips the regex. */
+  gate?: (line: string, digits: number) => boolean;
 }
 
 export interface RedactorOptions {
@@ -95,45 +97,65 @@ function ipv6Valid(s: string): boolean {
 const SECRET_KEYS =
   'password|passwd|pwd|pass|passphrase|secret|token|api[_-]?token|client_secret|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|access_token|refresh_token|id_token|auth[_-]?token|session[_-]?token|x-api-key';
 
+/**
+ * A value after a secret-ish key. Generic keys (`token`, `key`, `auth`) also name ordinary things
+ * (`token=Token{9f4e…}`, `stream/token: com.apple.xpc.activity`), so their values must look like
+ * credentials: 8+ characters mixing letters and digits, not an object or a dotted name.
+ */
+function secretValueValid(v: string, whole: string): boolean {
+  if (/^<[a-z-]+>$/.test(v) || /^\*+$/.test(v)) return false;
+  const key = whole.replace(/^["']/, '').split(/["']?\s*[:=]/)[0].toLowerCase();
+  if (!/^(token|key|auth|api[_-]?token)$/.test(key)) return true;
+  if (v.length < 8 || !/\d/.test(v) || !/[A-Za-z]/.test(v)) return false;
+  return !/[{}@]/.test(v) && !/^[a-z]+(\.[a-z]+)+/.test(v);
+}
+
+const SECRET_GATE = /pass|pwd|secret|token|key|auth/i;
+
 /** The built-in rules, in the order they run (order matters: a URL password looks like an e-mail). */
 export const BUILTIN_RULES: Record<RedactRuleName, RedactRule> = {
-  'url-password': { name: 'url-password', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@/]+)@/gi, group: 1 },
-  jwt: { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g },
-  bearer: { name: 'bearer', pattern: /\b(?:Bearer|Basic|Token)\s+([A-Za-z0-9\-._~+/]{8,}=*)/g, group: 1 },
+  'url-password': { name: 'url-password', gate: (l) => l.includes('://'), pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@/]+)@/gi, group: 1 },
+  jwt: { name: 'jwt', gate: (l) => l.includes('eyJ'), pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g },
+  bearer: { name: 'bearer', gate: (l) => l.includes('Bearer') || l.includes('Basic') || l.includes('Token'), pattern: /\b(?:Bearer|Basic|Token)\s+([A-Za-z0-9\-._~+/]{8,}=*)/g, group: 1 },
   'kv-secret': {
     name: 'kv-secret',
+    gate: (l) => SECRET_GATE.test(l),
     pattern: new RegExp(`(?<![A-Za-z0-9_])["']?(?:${SECRET_KEYS})["']?\\s*[:=]\\s*["']?((?:[^\\s"'&,;}]|&(?![\\w.-]+=))+)`, 'gi'),
     group: 1,
-    validate: (v) => !/^<[a-z-]+>$/.test(v) && v !== '*****',
+    validate: secretValueValid,
   },
-  email: { name: 'email', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g },
+  email: { name: 'email', gate: (l) => l.includes('@'), pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g },
   rrn: {
     name: 'rrn',
+    gate: (_l, d) => d >= 13,
     // With the hyphen always; without it only after a label that says what it is.
     pattern: /(?<![\d-])(\d{6}-[1-8]\d{6}|(?<=(?:rrn|jumin|주민(?:등록)?번호)\W{0,3})\d{13})(?![\d-])/gi,
     group: 1,
     validate: rrnValid,
   },
-  card: { name: 'card', pattern: /(?<![\d.-])(?:\d[ -]?){12,18}\d(?![\d.-])/g, validate: cardValid },
+  card: { name: 'card', gate: (_l, d) => d >= 13, pattern: /(?<![\w.-])(?:\d[ -]?){12,18}\d(?![\w.-])/g, validate: cardValid },
   'phone-kr': {
     name: 'phone-kr',
+    gate: (_l, d) => d >= 9,
     pattern: /(?<![\d+-])(?:(?:\+82[ -]?|0)(?:1[016789]|2|[3-6][1-5]|70)[ .-]\d{3,4}[ .-]\d{4}|01[016789]\d{7,8})(?![\d-])/g,
   },
   'phone-intl': {
     name: 'phone-intl',
+    gate: (l, d) => d >= 8 && l.includes('+'),
     pattern: /(?<![\w+])\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\d-])/g,
     validate: (s) => {
       const n = s.replace(/\D/g, '').length;
       return n >= 8 && n <= 15;
     },
   },
-  ipv4: { name: 'ipv4', pattern: /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/g, validate: ipv4Valid },
-  ipv6: { name: 'ipv6', pattern: /(?<![\w:.])[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}(?![\w:])/g, validate: ipv6Valid },
+  ipv4: { name: 'ipv4', gate: (l, d) => d >= 4 && l.includes('.'), pattern: /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/g, validate: ipv4Valid },
+  ipv6: { name: 'ipv6', gate: (l) => l.includes(':'), pattern: /(?<![\w:.])[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}(?![\w:])/g, validate: ipv6Valid },
 };
 
 const DEFAULT_ORDER: RedactRuleName[] = ['url-password', 'jwt', 'bearer', 'kv-secret', 'email', 'rrn', 'card', 'phone-kr', 'phone-intl'];
 
-function applyRule(line: string, rule: RedactRule, counts: Record<string, number>): string {
+function applyRule(line: string, rule: RedactRule, counts: Record<string, number>, digits: number): string {
+  if (rule.gate && !rule.gate(line, digits)) return line;
   rule.pattern.lastIndex = 0;
   if (!rule.pattern.test(line)) return line;
   rule.pattern.lastIndex = 0;
@@ -143,7 +165,7 @@ function applyRule(line: string, rule: RedactRule, counts: Record<string, number
     const g = rule.group ?? 0;
     const text = g === 0 ? whole : (args[g] as string | undefined);
     if (text === undefined || text === '') return whole;
-    if (rule.validate && !rule.validate(text)) return whole;
+    if (rule.validate && !rule.validate(text, whole)) return whole;
     counts[rule.name] = (counts[rule.name] ?? 0) + 1;
     if (g === 0) return tag;
     const at = whole.lastIndexOf(text);
@@ -157,13 +179,18 @@ export function createRedactor(opts: RedactorOptions = {}): Redactor {
   const rules = [...names.map((n) => BUILTIN_RULES[n]), ...(opts.extra ?? [])];
   for (const r of rules) if (!r.pattern.global) throw new Error(`redaction rule ${r.name}: pattern needs the g flag`);
   const counts: Record<string, number> = {};
-  // Cheap gate: every rule needs a digit, '@', '=', ':' or a keyword-ish letter run; most lines
-  // have some, so the gate is per rule (RegExp.test) inside applyRule.
+  // Each rule has a cheap gate (a character it cannot match without, a digit count) so that
+  // most lines skip most regexes.
   return {
     counts,
     redact(line: string): string {
+      let digits = 0;
+      for (let i = 0; i < line.length; i++) {
+        const c = line.charCodeAt(i);
+        if (c >= 48 && c <= 57) digits++;
+      }
       let out = line;
-      for (const r of rules) out = applyRule(out, r, counts);
+      for (const r of rules) out = applyRule(out, r, counts, digits);
       return out;
     },
   };

@@ -5,7 +5,12 @@ import { stringify as toYaml } from 'yaml';
 import type { Register } from '../main.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { repeatable, readStdin } from '../util.js';
-import { collectClusters, collectFiles, type Collected } from '../../collect/collect.js';
+import { createHash } from 'node:crypto';
+import { collectClusters, collectFiles, storeCollected, type Collected } from '../../collect/collect.js';
+import { inventoryFromSnapshot, resolveSnapshotRef } from '../../cmdb/snapshot-inventory.js';
+import type { Inventory } from '../../cmdb/inventory.js';
+import type { HcEvent } from '../../model/event.js';
+import type { Finding } from '../../model/finding.js';
 import { allBuiltinChecks } from '../../detect/registry.js';
 import { runChecks, type EngineConfig, type ScanResult } from '../../detect/engine.js';
 import { loadScanConfig, type ConfigProblem } from '../../detect/config.js';
@@ -36,6 +41,7 @@ interface ScanOpts {
   out?: string;
   failOn?: string;
   previous: string[];
+  store?: boolean;
   annotationExemptions: boolean;
   only?: string;
   verbose?: boolean;
@@ -55,7 +61,8 @@ export const register: Register = (program, ctx, done) => {
     .option('--format <format>', `report format: ${FORMATS.join('|')} (default: the global -o)`)
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding at or above this severity remains: warning|critical|info|none')
-    .option('--previous <path>', 'manifests of the previous version (history for change-detaches-relation); repeatable', repeatable, [])
+    .option('--previous <path>', 'the previous state for history checks (change-detaches-relation): manifests, or a stored snapshot @ID/@latest; repeatable', repeatable, [])
+    .option('--store', 'record the scanned state as a CMDB snapshot and the findings as events (the previous snapshot becomes the history)')
     .option('--no-annotation-exemptions', `ignore the hypercas.io/ignore annotation (central governance)`)
     .option('--only <ids>', 'comma-separated check ids or aliases to run')
     .option('-v, --verbose', 'list every skipped check')
@@ -124,10 +131,32 @@ used the rest); 2 nothing usable / bad usage; 4 cluster unreachable; 70 a check 
         }
         if (!collected.length) return done(code);
       }
-      const previous = opts.previous.length ? collectFiles(opts.previous, { cluster: opts.cluster }).inventory : undefined;
+      // History: explicit files or a stored snapshot; with --store, the cluster's latest snapshot.
+      const snapRefs = opts.previous.filter((p) => p.startsWith('@'));
+      const prevFiles = opts.previous.filter((p) => !p.startsWith('@'));
+      const previousOf = (c: Collected): Inventory | undefined => {
+        if (prevFiles.length) return collectFiles(prevFiles, { cluster: c.cluster }).inventory;
+        const store = snapRefs.length || opts.store ? ctx.store() : undefined;
+        if (!store) return undefined;
+        const ref = snapRefs[0] ?? '@latest';
+        const id = resolveSnapshotRef(store, c.cluster, ref);
+        if (id === undefined) {
+          if (snapRefs.length) throw new UserError(`--previous ${ref}: cluster ${c.cluster} has no such snapshot (see \`hypercas snapshots\`)`);
+          return undefined;
+        }
+        return inventoryFromSnapshot(store, c.cluster, id);
+      };
 
       // Run and render (one report per cluster; files are one "cluster").
-      const results: ScanResult[] = collected.map((c) => runChecks(c.inventory, checks, engine, { previous }));
+      const results: ScanResult[] = collected.map((c) => runChecks(c.inventory, checks, engine, { previous: previousOf(c) }));
+      if (opts.store) {
+        const store = ctx.store();
+        collected.forEach((c, i) => {
+          const snap = storeCollected(store, c);
+          store.addEvents(findingEvents(results[i].findings, snap.snapshot.id, snap.snapshot.takenAt));
+          if (!g.quiet) ctx.io.err(`stored snapshot @${snap.snapshot.id} of ${c.cluster} and ${results[i].findings.length} findings as events in ${store.path}\n`);
+        });
+      }
       const meta = { version: pkg.version, problems };
       let text: string;
       if (format === 'table') text = results.map((r) => (results.length > 1 ? `== ${r.cluster}\n` : '') + renderFindingsTable(r, { color: ctx.io.isTTY && g.color !== false && !opts.out, problems, verbose: opts.verbose })).join('\n');
@@ -149,6 +178,20 @@ used the rest); 2 nothing usable / bad usage; 4 cluster unreachable; 70 a check 
       done(code);
     });
 };
+
+/** Findings as events: one per (check, primary CI), continuing across scans through the dedup key. */
+function findingEvents(findings: Finding[], snapshot: number, time: string): HcEvent[] {
+  return findings.map((f) => ({
+    id: `finding-${snapshot}-${createHash('sha256').update(`${f.checkId}|${f.cis.join(',')}|${f.message}`).digest('hex').slice(0, 16)}`,
+    type: 'finding' as const,
+    time,
+    ci: f.cis[0],
+    severity: f.severity,
+    title: `${f.checkId}: ${f.message}`,
+    dedupKey: `finding:${f.checkId}:${f.cis[0] ?? ''}`,
+    data: { checkId: f.checkId, aliases: f.aliases, cis: f.cis, evidence: f.evidence, fix: f.fix, snapshot },
+  }));
+}
 
 function mergeResults(rs: ScanResult[]): ScanResult {
   if (rs.length === 1) return rs[0];

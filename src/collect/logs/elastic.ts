@@ -1,9 +1,8 @@
-// Elasticsearch / OpenSearch `_search`, paged with `search_after` on [time, tie-breaker]. With
-// Elasticsearch a point in time (PIT) keeps the view consistent across pages (tie-breaker
-// `_shard_doc`); where PIT is not available (OpenSearch, old versions, no privilege) it falls
-// back to plain search_after with a `tiebreaker` field the caller names (default `_id`... which
-// Elasticsearch allows to sort on only when indices.id_field_data is enabled, so prefer PIT or
-// give a unique keyword field).
+// Elasticsearch / OpenSearch `_search`, paged with `search_after`. With Elasticsearch a point in
+// time (PIT) keeps the view consistent across pages and `_shard_doc` breaks ties. Where PIT is
+// refused (OpenSearch's PIT has another API, old versions, missing privilege) it falls back to
+// plain `search_after` on [time, tiebreaker]; give `tiebreaker` a unique keyword field there
+// (the default `_id` needs indices.id_field_data.enabled on recent Elasticsearch).
 import type { LogRecord } from '../../model/telemetry.js';
 import { requestJson, LogSourceError, type HttpOptions } from './http.js';
 import { recordFromObject } from './line-formats.js';
