@@ -1,12 +1,12 @@
 // NAB benchmark on the development half: scores every file with the same code path as
 // `hypercas anomaly FILE --scores`, then applies NAB's scoring (see src/analyze/anomaly/nab-score.ts).
-// Usage: node bench/nab/run.mjs [--data ../shared/bench/nab-dev] [--per-file]
+// Usage: node bench/nab/run.mjs [--data ../shared/bench/nab-dev] [--per-file] [--verbose]
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scoresForSeries } from '../../dist/analyze/anomaly/pipeline.js';
 import { readMetricCsv } from '../../dist/collect/metrics/csv.js';
-import { nabScore, NAB_PROFILES } from '../../dist/analyze/anomaly/nab-score.js';
+import { nabScore, NAB_PROFILES, scaledSigmoid, probationaryLength } from '../../dist/analyze/anomaly/nab-score.js';
 import { parseTimestamp } from '../../dist/collect/metrics/timestamp.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -14,6 +14,8 @@ const args = process.argv.slice(2);
 const dataArg = args.indexOf('--data');
 const root = dataArg >= 0 ? args[dataArg + 1] : join(here, '../../../shared/bench/nab-dev');
 const perFile = args.includes('--per-file');
+// Per-window breakdown: where each file wins and loses points under the standard profile.
+const verbose = args.includes('--verbose');
 // Tuning only: detector options as JSON (the reported figure uses the defaults).
 const optArg = args.indexOf('--opts');
 const detOpts = optArg >= 0 ? JSON.parse(args[optArg + 1]) : {};
@@ -61,6 +63,51 @@ if (perFile) {
     const hits = [];
     for (let i = 0; i < f.scores.length; i++) if (f.scores[i] >= t) hits.push(wi.some(([a, b]) => i >= a && i <= b) ? `${i}*` : `${i}`);
     console.log(`${f.name.padEnd(56)} n=${f.scores.length} win=${wi.map(([a, b]) => a + '-' + b).join(',')} det=${det} [${hits.slice(0, 60).join(' ')}]`);
+  }
+}
+if (verbose) {
+  // Recomputes each file's share of the standard raw score at the chosen threshold: per window the
+  // credit of its first detection (or MISS = −fnWeight), per detection outside windows its cost.
+  const p = NAB_PROFILES.standard;
+  const t = res.standard.threshold;
+  const maxTP = scaledSigmoid(-1);
+  for (const f of files) {
+    const n = f.scores.length;
+    const prob = probationaryLength(n);
+    const idx = new Map(Array.from(f.timestamps, (ts, i) => [ts, i]));
+    const wi = f.windows.map(([a, b]) => [idx.get(a), idx.get(b)]);
+    let raw = 0;
+    const wins = [];
+    for (const [a, b] of wi) {
+      if (b < prob) continue;
+      let first = -1;
+      for (let i = Math.max(a, prob); i <= b && first < 0; i++) if (f.scores[i] >= t) first = i;
+      if (first < 0) {
+        raw -= p.fnWeight;
+        wins.push(`${a}-${b}:MISS`);
+      } else {
+        const c = (scaledSigmoid(-(b - first + 1) / (b - a + 1)) * p.tpWeight) / maxTP;
+        raw += c;
+        wins.push(`${a}-${b}:@${first}(+${c.toFixed(2)})`);
+      }
+    }
+    const fps = [];
+    let k = 0;
+    let prevR = -1;
+    let prevW = 0;
+    for (let i = 0; i < n; i++) {
+      while (k < wi.length && i > wi[k][1]) {
+        prevR = wi[k][1];
+        prevW = wi[k][1] - wi[k][0] + 1;
+        k++;
+      }
+      const inWin = k < wi.length && i >= wi[k][0];
+      if (i < prob || inWin || !(f.scores[i] >= t)) continue;
+      const c = scaledSigmoid(prevR < 0 || prevW <= 1 ? 3 : Math.abs(prevR - i) / (prevW - 1)) * p.fpWeight;
+      raw += c;
+      fps.push(`${i}(${c.toFixed(2)})`);
+    }
+    console.log(`${f.name.padEnd(56)} ${raw.toFixed(2).padStart(6)} ${wins.join(' ')}${fps.length ? ` FP×${fps.length}: ${fps.slice(0, 12).join(' ')}${fps.length > 12 ? ' …' : ''}` : ''}`);
   }
 }
 for (const [k, r] of Object.entries(res))

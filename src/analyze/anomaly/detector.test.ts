@@ -142,6 +142,23 @@ describe('streaming detector', () => {
     expect(Array.from(head)).toEqual(Array.from(full.subarray(0, 1600)));
   });
 
+  it('history correction: the same departure is less surprising after a longer history, not before historyRef points', () => {
+    const r = rng(10);
+    const { ts, vs } = series(12_000, MIN5, () => 50 + gauss(r));
+    for (const i of [800, 10_000]) vs[i] = 58; // identical 8-sigma spikes
+    const surprise = (opts: object) => {
+      const raw = scoreSeries(ts, vs, { seasonal: false, ...opts }, true).explanation!.raw;
+      return [800, 10_000].map((i) => -Math.log10(1 - raw[i]));
+    };
+    const on = surprise({});
+    const off = surprise({ historyPenalty: 0 });
+    // Before 1000 points of history: untouched.
+    expect(on[0]).toBeCloseTo(off[0], 9);
+    // After ~10,000 points: 0.25 · log10(10) decades less (the spike is still an anomaly).
+    expect(off[1] - on[1]).toBeCloseTo(0.25 * Math.log10(10_000 / 1000), 2);
+    expect(on[1]).toBeGreaterThan(3);
+  });
+
   it('keeps one score in [0, 1] per row even for empty and all-NaN input', () => {
     expect(scoreSeries([], []).scores.length).toBe(0);
     const s = scoreSeries([1, 2, 3], [NaN, NaN, NaN]).scores;

@@ -16,6 +16,12 @@
 // departure for this series", 0.999 = 1 in 1000. Jumpy series thus need bigger departures than
 // quiet ones for the same score, which is what lets one threshold serve every series.
 //
+// History correction: a per-point tail probability p means "a 1-in-1/p point"; the longer the
+// series has run, the more such points it has already produced, so an alarm-worthy departure must
+// be rarer. The surprise is reduced by historyPenalty · log10(n / historyRef) after n points
+// (0.25: a tenfold longer history needs a departure 10^0.25 ≈ 1.8 times rarer). The exponent is
+// deliberately partial (a full 1/n correction would silence long series).
+//
 // Onset filter: after a report of p ≤ 10^-fireLevel, the next `refractory` points are reported only
 // if they are `refireMargin` decades rarer still; otherwise a continuing episode is damped (its
 // score is 1 − p^repeatDamp). A high score therefore means "a new, strong departure from the
@@ -70,6 +76,13 @@ export interface DetectorOptions {
   refractory?: number;
   /** Surprise (decades) from which a report starts a refractory period (default 2, p = 0.01 after correction). */
   fireLevel?: number;
+  /**
+   * History correction: decades of surprise removed per tenfold growth of the history beyond
+   * `historyRef` points (default 0.25, 0 = off). See the header.
+   */
+  historyPenalty?: number;
+  /** Points of history from which the history correction starts (default 1000). */
+  historyRef?: number;
 }
 
 /** Per-point explanation (filled only when asked, to keep scoring fast). */
@@ -167,6 +180,8 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
   let lastFire = -Infinity;
   const fireLevel = opts.fireLevel ?? 2;
   const drivers = opts.drivers;
+  const histPenalty = opts.historyPenalty ?? 0.25;
+  const histRef = opts.historyRef ?? 1000;
 
   const scores = new Float64Array(n);
   const ex: Explanation | undefined = explain
@@ -174,10 +189,8 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
     : undefined;
 
   // Plain path (no seasonality) and deseasonalised path; the one with the smaller recent error is used.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const madA: number = (opts as any).x?.madAlpha ?? aL;
-  const lvA = new RobustEw(aL, opts.clip ?? 3, madA);
-  const lvB = new RobustEw(aL, opts.clip ?? 3, madA);
+  const lvA = new RobustEw(aL, opts.clip ?? 3);
+  const lvB = new RobustEw(aL, opts.clip ?? 3);
   const aSp = opts.spreadAlpha ?? aS * 0.5;
   let spS = NaN; // short EW of |residual|, against the long spread
   let spL = NaN; // long EW of |residual|
@@ -204,23 +217,6 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
   const calSB = mkCal();
   const calV = mkCal();
   const calD = mkCal();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const X: any = (opts as any).x ?? {};
-  const calM = mkCal();
-  let fat = 0;
-  const calPer = mkCal();
-  let prevZ = 0;
-  let curZ = 0;
-  const madH = new Float64Array(24);
-  const nH = new Float64Array(24);
-  let madHsum = 0;
-  const calDf = mkCal();
-  let prevX = NaN;
-  let dMad = 0;
-  let nD = 0;
-  const calC = mkCal();
-  let cl = NaN;
-  let clNext = NaN;
 
   for (let i = 0; i < n; i++) {
     const x = values[i];
@@ -277,11 +273,7 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
     if (seen > warmup) {
       // Both paths are scored and calibrated every point (each against its own history), so the
       // seasonal path's calibration is ready when it takes over.
-      let fH = 1;
-      if (X.hsd && h >= 0 && seas.days() >= (X.hsdDays ?? 2) && madH[h] > 0 && madHsum > 0) {
-        fH = Math.pow(Math.min(3, Math.max(1 / 3, (24 * madH[h]) / madHsum)), X.hsd);
-      }
-      const zPointA = (x - lvA.mean) / (lvA.sd(scaleFloor) * fH);
+      const zPointA = (x - lvA.mean) / lvA.sd(scaleFloor);
       const zShiftA = (shortA + aS * (x - shortA) - lvA.mean) / lvA.sd(scaleFloor);
       const sPA = -Math.log10(calPA.tailAndAdd(Math.abs(zPointA), skip));
       const sShA = -Math.log10(calSA.tailAndAdd(Math.abs(zShiftA), skip));
@@ -293,7 +285,7 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
       if (useSeasonal && h >= 0 && lvB.n > 0) {
         const yB = x - sOff;
         const sdB = lvB.sd(scaleFloor);
-        const zPointB = (yB - lvB.mean) / (sdB * fH);
+        const zPointB = (yB - lvB.mean) / sdB;
         const zShiftB = (shortB + aS * (yB - shortB) - lvB.mean) / sdB;
         const sPB = -Math.log10(calPB.tailAndAdd(Math.abs(zPointB), skip));
         const sShB = -Math.log10(calSB.tailAndAdd(Math.abs(zShiftB), skip));
@@ -326,34 +318,6 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
         zs = zShift;
         comp = 3;
       }
-      if (X.per) {
-        const zP = zPoint * prevZ > 0 ? Math.min(Math.abs(zPoint), Math.abs(prevZ)) : 0;
-        curZ = zPoint;
-        const sPe = -Math.log10(calPer.tailAndAdd(zP, 0)) * X.per;
-        if (sPe > surprise) {
-          surprise = sPe;
-          zs = zPoint;
-          comp = useB ? 2 : 1;
-        }
-      }
-      if (X.diff && !Number.isNaN(prevX)) {
-        const dz = (x - prevX) / Math.max(dMad * 1.2533, scaleFloor);
-        const sD = -Math.log10(calDf.tailAndAdd(Math.abs(dz), 0)) * X.diff;
-        if (sD > surprise) {
-          surprise = sD;
-          zs = dz;
-          comp = 1;
-        }
-      }
-      if (X.cluster) {
-        clNext = Number.isNaN(cl) ? sP : cl + X.cluster * (sP - cl);
-        const sC = -Math.log10(calC.tailAndAdd(clNext + 1e-9, 0)) * (X.wC ?? 1);
-        if (sC > surprise) {
-          surprise = sC;
-          zs = zPoint;
-          comp = 3;
-        }
-      }
       if (sSp > surprise) {
         surprise = sSp;
         zs = zSpread;
@@ -372,10 +336,11 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
         }
       }
       // Bonferroni: the strongest of k calibrated components is k times likelier to be extreme by chance.
-      surprise = Math.max(0, surprise - (rls ? LOG10_4 : LOG10_3) - (X.per ? X.bonfP ?? 0.125 : 0) - (X.diff ? X.bonfD ?? 0.125 : 0) - (X.cluster ? X.bonf ?? 0.125 : 0));
-      if (X.maxCal) surprise = -Math.log10(calM.tailAndAdd(Math.pow(10, surprise), 0)) - (X.maxCalOff ?? 0);
-      if (X.lenPen) surprise = Math.max(0, surprise - X.lenPen * Math.log10(Math.max(1, seen / (X.lenN0 ?? 1000))));
-      if (X.fatigue) surprise = Math.max(0, surprise - X.fatigue * Math.log10(1 + fat));
+      // History correction: p is a per-point rate, and a longer history has had proportionally
+      // more chances to produce a departure that rare; a partial multiple-testing correction over
+      // time (histPenalty decades per tenfold history beyond histRef points) keeps long series from
+      // alarming more often than short ones at the same threshold.
+      surprise = Math.max(0, surprise - (rls ? LOG10_4 : LOG10_3) - (seen > histRef ? histPenalty * Math.log10(seen / histRef) : 0));
     }
     const raw = 1 - Math.pow(10, -surprise);
     // Onset filter: report a new or growing departure; damp its continuation.
@@ -383,13 +348,11 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
     if (surprise > hold + (i - lastFire < refractory ? refire : 0)) {
       out = surprise;
       hold = surprise;
-      if (surprise >= fireLevel) { lastFire = i; fat += 1; }
+      if (surprise >= fireLevel) lastFire = i;
     } else {
       out = surprise * damp;
       hold *= holdDecay;
     }
-    fat *= X.fatDecay ?? 0.999;
-    if (X.outPen) out = Math.max(0, out - X.outPen * Math.log10(Math.max(1, seen / (X.outN0 ?? 1000))));
     scores[i] = 1 - Math.pow(10, -out);
     if (ex) {
       ex.expected[i] = expected;
@@ -401,15 +364,6 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
     }
 
     // --- learn from point i ---
-    if (seen > warmup && X.cluster) cl = clNext;
-    prevZ = curZ;
-    if (!Number.isNaN(prevX)) {
-      const ad = Math.abs(x - prevX);
-      nD++;
-      const lim = nD > 5 ? 6 * dMad : Infinity;
-      dMad += Math.max(aL, 1 / nD) * (Math.min(ad, lim) - dMad);
-    }
-    prevX = x;
     const rA = x - lvA.mean;
     const rB = x - sOff - lvB.mean;
     if (seen > warmup) {
@@ -432,13 +386,6 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
       seas.update(t, h, w, x - dayMean, lim, 1 / ((opts.seasonDays ?? 3) * pph), 1 / ((opts.seasonWeeks ?? 2) * pph));
     }
     const ar = Math.abs(useB ? rB : rA);
-    if (X.hsd && h >= 0) {
-      const a = Math.max(1 / ((X.hsdVisits ?? 3) * pph), 1 / ++nH[h]);
-      const lim = madH[h] > 0 ? 4 * madH[h] : Infinity;
-      const old = madH[h];
-      madH[h] += a * (Math.min(ar, lim) - madH[h]);
-      madHsum += madH[h] - old;
-    }
     if (seen > 1) {
       spS = Number.isNaN(spS) ? ar : spS + aSp * (ar - spS);
       spL = Number.isNaN(spL) ? ar : spL + Math.max(aL, 1 / seen) * (ar - spL);

@@ -14,7 +14,6 @@ export class RobustEw {
   constructor(
     readonly alpha: number,
     readonly clip = 3,
-    readonly madAlpha = alpha,
   ) {}
 
   /** Standard-deviation-like spread, floored so a constant series does not divide by zero. */
@@ -36,7 +35,6 @@ export class RobustEw {
     const rc = this.n > 5 && lim > 0 ? (r > lim ? lim : r < -lim ? -lim : r) : r;
     this.mean += a * rc;
     const ar = r < 0 ? -r : r;
-    const am = Math.max(this.madAlpha, 1 / this.n);
-    this.mad += am * ((lim > 0 && this.n > 5 && ar > 2 * lim ? 2 * lim : ar) - this.mad);
+    this.mad += a * ((lim > 0 && this.n > 5 && ar > 2 * lim ? 2 * lim : ar) - this.mad);
   }
 }

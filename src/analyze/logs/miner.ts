@@ -16,6 +16,31 @@ export interface MinerOptions {
   minDistinct?: number;
   /** Constant words a template must keep after a column becomes a variable. */
   minWords?: number;
+  /**
+   * Most distinct shapes (hence templates) kept, default 50,000. Reaching it compacts: merged
+   * groups collapse into one shape each, and when more than half the cap is still in use the
+   * least recently seen templates are evicted into the `<*>` "other" bucket (counted in stats()).
+   */
+  maxShapes?: number;
+  /** Entries of the line-shape cache (two-generation LRU), default 100,000. */
+  shapeCacheSize?: number;
+}
+
+/** Internal sizes, for reporting and for tests that prove memory stays bounded. */
+export interface MinerStats {
+  shapes: number;
+  templates: number;
+  /** Line-shape cache entries (both generations), and digit-keyed sub-entries inside them. */
+  cacheEntries: number;
+  cacheSubEntries: number;
+  /** Example lines kept: one per shape. */
+  examples: number;
+  compactions: number;
+  /** Templates evicted into the `<*>` bucket, and the lines they had. */
+  evictedTemplates: number;
+  evictedLines: number;
+  maxShapes: number;
+  shapeCacheSize: number;
 }
 
 export interface Template {
@@ -33,7 +58,13 @@ interface Shape {
   example: string;
   /** union-find parent (shape index) */
   parent: number;
+  /** Tick (line number in this miner) of the last line with this shape: recency for eviction. */
+  last: number;
 }
+
+type CacheEntry = number | { pos: Int32Array; shapes: Map<string, number> };
+/** Digit-keyed shapes kept per cache entry (`en0`, `en1`, ...). */
+const SUB_MAX = 64;
 
 /** 53-bit string hash (cyrb53), rendered as 14 hex digits: short, stable, collision-safe enough for ids. */
 export function hash53(str: string, seed = 0): string {
@@ -91,16 +122,10 @@ export function generalize(values0: string[]): string {
 }
 
 const PLAIN_EXTRA = 1;
-const tokenHashes = new Map<string, number>();
-/** 32-bit hash of a token (memoised: templates share most tokens). */
+/** 32-bit FNV-1a hash of a token (not memoised: a memo would grow with every new token). */
 function tokenHash(t: string): number {
-  let h = tokenHashes.get(t);
-  if (h === undefined) {
-    h = 0x811c9dc5;
-    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619);
-    if (tokenHashes.size > 1_000_000) tokenHashes.clear();
-    tokenHashes.set(t, h);
-  }
+  let h = 0x811c9dc5;
+  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619);
   return h;
 }
 
@@ -175,29 +200,93 @@ function keptDigitPositions(message: string, key: string): Int32Array | undefine
 }
 
 export class TemplateMiner {
-  private readonly shapes: Shape[] = [];
-  private readonly byKey = new Map<string, number>();
+  private shapes: Shape[] = [];
+  private byKey = new Map<string, number>();
   private readonly minDistinct: number;
   private readonly minWords: number;
+  private readonly maxShapes: number;
   /** Group template per root shape, valid after merge(). */
   private templates = new Map<number, string[]>();
+  /** Template text per root, memoised between merges (printing a template per line is hot). */
+  private texts = new Map<number, string>();
   private dirty = false;
-
-  constructor(opts: MinerOptions = {}) {
-    this.minDistinct = opts.minDistinct ?? 3;
-    this.minWords = opts.minWords ?? 2;
-  }
+  private tick = 0;
+  /** The `<*>` bucket evicted templates go to (-1 until the first eviction); never merged. */
+  private other = -1;
+  private compactions = 0;
+  private evictedTemplates = 0;
+  private evictedLines = 0;
+  private readonly listeners: Array<(remap: Int32Array) => void> = [];
+  /**
+   * After a merge: "template with a variable in column j" by the hash of its other columns, so a
+   * new shape that is only a new value in such a column (`connection qwe closed` under
+   * `connection <*> closed`) joins the template at once instead of becoming a shape that the
+   * next merge would fold in anyway. Keeps shapes from piling up on streams of ever-new tokens.
+   */
+  private absorbIndex: Map<number, number> | undefined;
+  private merged = false;
+  /** Roots by token count, for match() of a line whose shape is no longer stored. */
+  private byLen: Map<number, number[]> | undefined;
 
   /**
    * Line-shape cache: masking looks at digits only as a class, never at their value, so lines
    * equal up to their digits have the same shape. A 53-bit hash of the line with every digit
    * read as '0' (plus its length, checked) finds the shape without masking again.
+   * Bounded as a two-generation LRU: new entries go to `cacheA`; when it holds half the cap it
+   * becomes `cacheB` (the old `cacheB` is dropped); a hit in `cacheB` is copied back to `cacheA`.
    */
-  private readonly shapeCache = new Map<number, number | { pos: Int32Array; shapes: Map<string, number> }>();
-  private static readonly CACHE_MAX = 200_000;
+  private cacheA = new Map<number, CacheEntry>();
+  private cacheB = new Map<number, CacheEntry>();
+  private readonly cacheGen: number;
+
+  constructor(opts: MinerOptions = {}) {
+    this.minDistinct = opts.minDistinct ?? 3;
+    this.minWords = opts.minWords ?? 2;
+    this.maxShapes = Math.max(16, opts.maxShapes ?? 50_000);
+    this.cacheGen = Math.max(1, Math.floor((opts.shapeCacheSize ?? 100_000) / 2));
+  }
+
+  /**
+   * Called after each compaction with `remap[oldShape] = newShape`: shape indices held outside
+   * the miner (buffers of lines not yet printed) must be mapped through it.
+   */
+  onCompact(f: (remap: Int32Array) => void): void {
+    this.listeners.push(f);
+  }
+
+  private cacheGet(h: number): CacheEntry | undefined {
+    const e = this.cacheA.get(h);
+    if (e !== undefined) return e;
+    const o = this.cacheB.get(h);
+    if (o !== undefined) this.cacheSet(h, o);
+    return o;
+  }
+
+  private cacheSet(h: number, e: CacheEntry): void {
+    if (this.cacheA.size >= this.cacheGen) {
+      this.cacheB = this.cacheA;
+      this.cacheA = new Map();
+    }
+    this.cacheA.set(h, e);
+  }
 
   /** Adds one message; returns its shape index (resolve to a template with templateOf after merge()). */
   add(message: string): number {
+    return this.locate(message, true);
+  }
+
+  /**
+   * The shape of a message under the current model, without counting it or learning from it:
+   * a second pass over lines already added. A line whose shape was compacted away gets the most
+   * similar template of its length (Drain-style: most equal constant tokens, at least half),
+   * else the `<*>` bucket.
+   */
+  match(message: string): number {
+    return this.locate(message, false);
+  }
+
+  private locate(message: string, learn: boolean): number {
+    const tick = ++this.tick;
     const n = message.length;
     let h1 = 0x9e3779b9 ^ n, h2 = 0x85ebca6b;
     for (let k = 0; k < n; k++) {
@@ -209,9 +298,9 @@ export class TemplateMiner {
     h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
     h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
     const h = 4294967296 * (2097151 & h2) + (h1 >>> 0);
-    const hit = this.shapeCache.get(h);
+    const hit = this.cacheGet(h);
     if (typeof hit === 'number') {
-      this.shapes[hit].count++;
+      if (learn) this.seen(hit, tick);
       return hit;
     }
     if (hit !== undefined) {
@@ -221,37 +310,241 @@ export class TemplateMiner {
       for (let q = 0; q < hit.pos.length; q++) dk += message[hit.pos[q]];
       const s = hit.shapes.get(dk);
       if (s !== undefined) {
-        this.shapes[s].count++;
+        if (learn) this.seen(s, tick);
         return s;
       }
-      const i = this.addMasked(message, maskMessage(message));
-      if (hit.shapes.size < 256) hit.shapes.set(dk, i);
+      const key = maskMessage(message);
+      const i = learn ? this.addMasked(message, key, tick) : this.lookup(key);
+      // addMasked may have compacted (and dropped the cache): only fill an entry still cached.
+      if (hit.shapes.size < SUB_MAX && this.cacheGet(h) === hit) hit.shapes.set(dk, i);
       return i;
     }
     const key = maskMessage(message);
-    const i = this.addMasked(message, key);
-    if (this.shapeCache.size >= TemplateMiner.CACHE_MAX) this.shapeCache.clear();
-    if (!/\d/.test(key)) this.shapeCache.set(h, i);
+    const i = learn ? this.addMasked(message, key, tick) : this.lookup(key);
+    if (!/\d/.test(key)) this.cacheSet(h, i);
     else {
       const pos = keptDigitPositions(message, key);
       if (pos) {
         let dk = '';
         for (let q = 0; q < pos.length; q++) dk += message[pos[q]];
-        this.shapeCache.set(h, { pos, shapes: new Map([[dk, i]]) });
+        this.cacheSet(h, { pos, shapes: new Map([[dk, i]]) });
       }
     }
     return i;
   }
 
-  private addMasked(message: string, key: string): number {
+  private seen(i: number, tick: number): void {
+    const s = this.shapes[i];
+    s.count++;
+    s.last = tick;
+  }
+
+  /** Shape of a masked key without adding it (see match). */
+  private lookup(key: string): number {
+    const i = this.byKey.get(key);
+    if (i !== undefined) return i;
+    const tokens = key === '' ? [] : key.split(' ');
+    if (!this.byLen) {
+      this.byLen = new Map();
+      for (let r = 0; r < this.shapes.length; r++) {
+        if (r === this.other || this.find(r) !== r) continue;
+        const L = (this.templates.get(r) ?? this.shapes[r].tokens).length;
+        let a = this.byLen.get(L);
+        if (!a) this.byLen.set(L, (a = []));
+        a.push(r);
+      }
+    }
+    let best = -1, bestScore = 0;
+    const cands = this.byLen.get(tokens.length) ?? [];
+    // Bounded scan: a line with no stored shape must not cost O(templates).
+    for (let c = 0; c < cands.length && c < 2000; c++) {
+      const r = cands[c];
+      const t = this.templates.get(r) ?? this.shapes[r].tokens;
+      let score = 0;
+      let ok = true;
+      for (let q = 0; q < t.length; q++) {
+        if (t[q] === tokens[q]) score++;
+        else if (!t[q].includes(VAR)) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok && score > bestScore) {
+        best = r;
+        bestScore = score;
+      }
+    }
+    if (best >= 0 && bestScore * 2 >= tokens.length) return best;
+    return this.otherIndex();
+  }
+
+  private otherIndex(): number {
+    if (this.other < 0) {
+      this.other = this.shapes.length;
+      this.shapes.push({ key: '\u0000other', tokens: [VAR], count: 0, example: '', parent: this.other, last: 0 });
+    }
+    return this.other;
+  }
+
+  private addMasked(message: string, key: string, tick: number): number {
     let i = this.byKey.get(key);
     if (i === undefined) {
+      const tokens = key === '' ? [] : key.split(' ');
+      if (this.merged) {
+        const a = this.absorb(tokens);
+        if (a >= 0) {
+          this.seen(a, tick);
+          return a;
+        }
+      }
+      if (this.shapes.length >= this.maxShapes) this.compact();
       i = this.shapes.length;
-      this.shapes.push({ key, tokens: key === '' ? [] : key.split(' '), count: 1, example: message, parent: i });
+      this.shapes.push({ key, tokens, count: 1, example: message, parent: i, last: tick });
       this.byKey.set(key, i);
       this.dirty = true;
-    } else this.shapes[i].count++;
+      this.byLen = undefined;
+    } else this.seen(i, tick);
     return i;
+  }
+
+  private static famHashes(t: string[]): { p: Int32Array; q: Int32Array } {
+    const L = t.length;
+    const p = new Int32Array(L + 1), q = new Int32Array(L + 2);
+    p[0] = L;
+    for (let i = 0; i < L; i++) p[i + 1] = Math.imul(p[i] ^ tokenHash(t[i]), 0x9e3779b1) + i;
+    for (let i = L - 1; i >= 0; i--) q[i] = Math.imul(q[i + 1] ^ tokenHash(t[i]), 0x85ebca77) + i;
+    return { p, q };
+  }
+
+  /** The root whose template this shape is an instance of, differing in one variable column; else -1. */
+  private absorb(tokens: string[]): number {
+    if (!this.absorbIndex) {
+      this.absorbIndex = new Map();
+      for (let r = 0; r < this.shapes.length; r++) {
+        if (r === this.other || this.find(r) !== r) continue;
+        const t = this.templates.get(r) ?? this.shapes[r].tokens;
+        let h: { p: Int32Array; q: Int32Array } | undefined;
+        for (let j = 0; j < t.length; j++) {
+          if (!t[j].includes(VAR)) continue;
+          h ??= TemplateMiner.famHashes(t);
+          const k = (h.p[j] & 0x1fffff) * 4294967296 + (h.q[j + 1] >>> 0);
+          if (!this.absorbIndex.has(k)) this.absorbIndex.set(k, r);
+        }
+      }
+    }
+    if (this.absorbIndex.size === 0 || tokens.length === 0) return -1;
+    const { p, q } = TemplateMiner.famHashes(tokens);
+    for (let j = 0; j < tokens.length; j++) {
+      const r = this.absorbIndex.get((p[j] & 0x1fffff) * 4294967296 + (q[j + 1] >>> 0));
+      if (r === undefined) continue;
+      const t = this.templates.get(r) ?? this.shapes[r].tokens;
+      if (t.length !== tokens.length) continue;
+      let same = true;
+      for (let x = 0; x < t.length && same; x++) if (x !== j && t[x] !== tokens[x]) same = false;
+      // Only when merge would fold it in: generalising the pair gives the template's own column.
+      if (same && t[j].includes(VAR) && generalize([t[j], tokens[j]]) === t[j]) return r;
+    }
+    return -1;
+  }
+
+  /**
+   * Bounds memory: merges, collapses every group into one shape (its template), and when more
+   * than half of `maxShapes` is still in use evicts the least recently seen templates into the
+   * `<*>` bucket. Shape indices change: listeners get the old → new map.
+   */
+  compact(): void {
+    this.merge();
+    const n = this.shapes.length;
+    const rootOf = new Int32Array(n);
+    const groups = new Map<number, { count: number; last: number }>();
+    for (let i = 0; i < n; i++) {
+      const r = this.find(i);
+      rootOf[i] = r;
+      const s = this.shapes[i];
+      const g = groups.get(r);
+      if (!g) groups.set(r, { count: s.count, last: s.last });
+      else {
+        g.count += s.count;
+        if (s.last > g.last) g.last = s.last;
+      }
+    }
+    let roots = [...groups.keys()].filter((r) => r !== this.other);
+    const low = Math.floor(this.maxShapes / 2);
+    const evicted: number[] = [];
+    if (roots.length > low) {
+      roots.sort((a, b) => groups.get(a)!.last - groups.get(b)!.last || a - b);
+      evicted.push(...roots.slice(0, roots.length - low));
+      roots = roots.slice(roots.length - low).sort((a, b) => a - b);
+    }
+    const next: Shape[] = [];
+    const byKey = new Map<string, number>();
+    const newOf = new Map<number, number>();
+    let other = -1;
+    if (this.other >= 0 || evicted.length) {
+      other = 0;
+      const o = this.other >= 0 ? groups.get(this.other)! : { count: 0, last: 0 };
+      next.push({ key: '\u0000other', tokens: [VAR], count: o.count, example: this.other >= 0 ? this.shapes[this.other].example : '', parent: 0, last: o.last });
+      if (this.other >= 0) newOf.set(this.other, 0);
+    }
+    for (const r of roots) {
+      const g = groups.get(r)!;
+      const tokens = this.templates.get(r) ?? this.shapes[r].tokens;
+      const key = tokens.join(' ');
+      const j = byKey.get(key);
+      if (j !== undefined) {
+        // Two groups with one template text (possible after quantity folding): one shape.
+        next[j].count += g.count;
+        if (g.last > next[j].last) next[j].last = g.last;
+        newOf.set(r, j);
+        continue;
+      }
+      const k = next.length;
+      next.push({ key, tokens, count: g.count, example: this.shapes[r].example, parent: k, last: g.last });
+      byKey.set(key, k);
+      newOf.set(r, k);
+    }
+    for (const r of evicted) {
+      const g = groups.get(r)!;
+      next[other].count += g.count;
+      if (!next[other].example) next[other].example = this.shapes[r].example;
+      this.evictedTemplates++;
+      this.evictedLines += g.count;
+      newOf.set(r, other);
+    }
+    const remap = new Int32Array(n);
+    for (let i = 0; i < n; i++) remap[i] = newOf.get(rootOf[i])!;
+    this.shapes = next;
+    this.byKey = byKey;
+    this.other = other;
+    this.templates = new Map();
+    this.texts.clear();
+    this.byLen = undefined;
+    this.absorbIndex = undefined;
+    this.dirty = false;
+    this.cacheA = new Map();
+    this.cacheB = new Map();
+    this.compactions++;
+    for (const f of this.listeners) f(remap);
+  }
+
+  /** Internal sizes (see MinerStats). */
+  stats(): MinerStats {
+    let sub = 0;
+    for (const c of [this.cacheA, this.cacheB]) for (const e of c.values()) if (typeof e !== 'number') sub += e.shapes.size;
+    let templates = 0;
+    for (let i = 0; i < this.shapes.length; i++) if (this.find(i) === i) templates++;
+    return {
+      shapes: this.shapes.length,
+      templates,
+      cacheEntries: this.cacheA.size + this.cacheB.size,
+      cacheSubEntries: sub,
+      examples: this.shapes.filter((s) => s.example !== '').length,
+      compactions: this.compactions,
+      evictedTemplates: this.evictedTemplates,
+      evictedLines: this.evictedLines,
+      maxShapes: this.maxShapes,
+      shapeCacheSize: this.cacheGen * 2,
+    };
   }
 
   /** Lines seen with a shape. */
@@ -279,10 +572,15 @@ export class TemplateMiner {
 
   /** Merges shapes into templates (idempotent; cheap when nothing new arrived). */
   merge(): void {
+    this.merged = true;
     if (!this.dirty) return;
     this.dirty = false;
+    this.texts.clear();
+    this.byLen = undefined;
+    this.absorbIndex = undefined;
     const tpl = new Map<number, string[]>();
     for (let i = 0; i < this.shapes.length; i++) {
+      if (i === this.other) continue; // the `<*>` bucket would swallow every one-token template
       const r = this.find(i);
       if (!tpl.has(r)) tpl.set(r, this.templates.get(r) ?? this.shapes[r].tokens.slice());
     }
@@ -448,8 +746,12 @@ export class TemplateMiner {
   /** The template tokens of a shape (after merge()). */
   templateOf(shape: number): string {
     const r = this.find(shape);
-    const t = this.templates.get(r) ?? this.shapes[r].tokens;
-    return t.join(' ');
+    let text = this.texts.get(r);
+    if (text === undefined) {
+      text = (this.templates.get(r) ?? this.shapes[r].tokens).join(' ');
+      this.texts.set(r, text);
+    }
+    return text;
   }
 
   /** Group index of a shape (equal for shapes merged into one template). */

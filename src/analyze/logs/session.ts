@@ -19,13 +19,39 @@ export class MiningSession {
   readonly miner: TemplateMiner;
   private readonly times = new Map<number, { first: number; last: number }>();
 
-  constructor(private readonly opts: { redactor?: Redactor; registry?: TemplateRegistry; miner?: MinerOptions } = {}) {
+  /**
+   * `messageOnly`: redact only the message, not `raw` (for callers that print nothing but
+   * templates: redacting the header too would double the cost for nothing).
+   */
+  constructor(private readonly opts: { redactor?: Redactor; registry?: TemplateRegistry; miner?: MinerOptions; messageOnly?: boolean } = {}) {
     this.miner = new TemplateMiner(opts.miner);
+    // Times follow their shapes through compaction (bounded by the miner's shape cap).
+    this.miner.onCompact((remap) => {
+      const old = [...this.times];
+      this.times.clear();
+      for (const [s, t] of old) {
+        const n = remap[s];
+        const u = this.times.get(n);
+        if (!u) this.times.set(n, { first: t.first, last: t.last });
+        else {
+          if (t.first < u.first) u.first = t.first;
+          if (t.last > u.last) u.last = t.last;
+        }
+      }
+    });
+  }
+
+  /** Redacts the record's message in place and finds its shape without learning (second pass). */
+  match(rec: LogRecord): number {
+    if (this.opts.redactor) rec.message = this.opts.redactor.redact(rec.message);
+    const nl = rec.message.indexOf('\n');
+    return this.miner.match(nl < 0 ? rec.message : rec.message.slice(0, nl));
   }
 
   /** Redacts the record's message in place and mines it; returns its shape (see resolve). */
   add(rec: LogRecord): number {
-    if (this.opts.redactor) {
+    if (this.opts.redactor && this.opts.messageOnly) rec.message = this.opts.redactor.redact(rec.message);
+    else if (this.opts.redactor) {
       const r = this.opts.redactor;
       const msg = r.redact(rec.message);
       if (rec.raw !== undefined) {

@@ -7,7 +7,7 @@ import { renderData, renderTable } from '../../report/format.js';
 import type { Series } from '../../model/telemetry.js';
 import { readMetricCsv, type InputProblem } from '../../collect/metrics/csv.js';
 import { readOpenMetrics } from '../../collect/metrics/openmetrics.js';
-import { PrometheusClient, PrometheusError, parseDuration, parseTime } from '../../collect/prometheus/client.js';
+import { queryPrometheus } from '../prometheus.js';
 import { analyseSeries, type PipelineOptions } from '../../analyze/anomaly/pipeline.js';
 import { findAnomalies, type Anomaly } from '../../analyze/anomaly/episodes.js';
 import { anomaliesToEvents, ciFromLabels } from '../../analyze/anomaly/events.js';
@@ -162,41 +162,8 @@ export const register: Register = (program, ctx, done) => {
     });
 };
 
-async function fromPrometheus(o: Opts): Promise<Series[]> {
-  const headers: Record<string, string> = {};
-  for (const h of o.header) {
-    const i = h.indexOf('=');
-    if (i <= 0) throw new UserError(`--header expects name=value, got "${h.slice(0, 40)}"`);
-    headers[h.slice(0, i).trim()] = h.slice(i + 1);
-  }
-  let bearerToken = process.env.HYPERCAS_PROM_TOKEN || undefined;
-  if (o.bearerTokenFile) {
-    try {
-      bearerToken = readFileSync(o.bearerTokenFile, 'utf8').trim();
-    } catch (e) {
-      throw new UserError(`${o.bearerTokenFile}: ${(e as Error).message}`);
-    }
-  }
-  let start: number, end: number, step: number;
-  try {
-    start = parseTime(o.start ?? 'now-1d');
-    end = parseTime(o.end ?? 'now');
-    step = parseDuration(o.step ?? '1m');
-  } catch (e) {
-    throw new UserError((e as Error).message);
-  }
-  try {
-    new URL(o.prom!);
-  } catch {
-    throw new UserError(`--prom: not a URL: ${o.prom}`);
-  }
-  const client = new PrometheusClient({ url: o.prom!, headers, bearerToken });
-  try {
-    return await client.queryRange(o.query!, start, end, step);
-  } catch (e) {
-    if (e instanceof PrometheusError) throw new UserError(e.message, e.transient ? EXIT.UNREACHABLE : EXIT.USAGE);
-    throw e;
-  }
+function fromPrometheus(o: Opts): Promise<Series[]> {
+  return queryPrometheus(o, [o.query!]);
 }
 
 /** Driver CSVs aligned to the metric's timestamps (exact match; other rows NaN). */

@@ -13,7 +13,7 @@ import { accToSeries, parseLongCsv, type LongCsvProblem } from '../../collect/me
 import { readOpenMetrics } from '../../collect/metrics/openmetrics.js';
 import { ciFromLabels } from '../../analyze/anomaly/events.js';
 import { compareWithDeclared, correlateSeries, type CandidateMode, type Comparison } from '../../analyze/correlate/index.js';
-import { PrometheusClient, PrometheusError, parseDuration, parseTime } from '../../collect/prometheus/client.js';
+import { queryPrometheus } from '../prometheus.js';
 import { repeatable } from '../util.js';
 
 interface Opts {
@@ -246,40 +246,8 @@ export const register: Register = (program, ctx, done) => {
     });
 };
 
-async function fromPrometheus(o: Opts): Promise<Series[]> {
-  const headers: Record<string, string> = {};
-  for (const h of o.header) {
-    const i = h.indexOf('=');
-    if (i <= 0) throw new UserError(`--header expects name=value, got "${h.slice(0, 40)}"`);
-    headers[h.slice(0, i).trim()] = h.slice(i + 1);
-  }
-  let bearerToken = process.env.HYPERCAS_PROM_TOKEN || undefined;
-  if (o.bearerTokenFile) {
-    try {
-      bearerToken = readFileSync(o.bearerTokenFile, 'utf8').trim();
-    } catch (e) {
-      throw new UserError(`${o.bearerTokenFile}: ${(e as Error).message}`);
-    }
-  }
-  let start: number, end: number, step: number;
-  try {
-    start = parseTime(o.start);
-    end = parseTime(o.end);
-    step = parseDuration(o.promStep);
-    new URL(o.prom!);
-  } catch (e) {
-    throw new UserError(e instanceof TypeError ? `--prom: not a URL: ${o.prom}` : (e as Error).message);
-  }
-  const client = new PrometheusClient({ url: o.prom!, headers, bearerToken });
-  const out: Series[] = [];
-  try {
-    // Each query's series keep their labels; the metric name is __name__ or the query itself.
-    for (const q of o.query) out.push(...(await client.queryRange(q, start, end, step)));
-  } catch (e) {
-    if (e instanceof PrometheusError) throw new UserError(e.message, e.transient ? EXIT.UNREACHABLE : EXIT.USAGE);
-    throw e;
-  }
-  return out;
+function fromPrometheus(o: Opts): Promise<Series[]> {
+  return queryPrometheus({ ...o, step: o.promStep }, o.query);
 }
 
 function describe(r: Relation): string {

@@ -93,6 +93,21 @@ function readOpts(o: CommonOpts, name: string) {
   return { format: o.format, source: name, ci: o.ci };
 }
 
+/** Lines whose shape ids are held before printing: files up to this many at once (16 MB), stdin in chunks. */
+const FILE_CHUNK = 1 << 22;
+const STDIN_CHUNK = 20_000;
+
+function minerOpts(o: { maxShapes?: number }) {
+  return o.maxShapes !== undefined ? { maxShapes: o.maxShapes } : {};
+}
+
+/** Says on stderr when the shape cap made the miner evict templates (their lines went to `<*>`). */
+function reportEvictions(ctx: CommandContext, session: MiningSession): void {
+  const s = session.miner.stats();
+  if (s.evictedTemplates && !ctx.globals().quiet)
+    ctx.io.err(`hypercas: template cap (--max-shapes ${s.maxShapes}) reached: ${s.evictedTemplates} least recently seen templates (${s.evictedLines} lines) evicted into <*>\n`);
+}
+
 /** Grows by doubling; 4 bytes per line whatever the input size. */
 class IntList {
   private a = new Int32Array(1 << 16);
@@ -107,6 +122,10 @@ class IntList {
   }
   at(i: number) {
     return this.a[i];
+  }
+  /** Maps every id through a miner compaction's old → new table. */
+  remap(m: Int32Array) {
+    for (let i = 0; i < this.length; i++) this.a[i] = m[this.a[i]];
   }
 }
 
@@ -214,58 +233,78 @@ export const register: Register = (program, ctx, done) => {
       .option('--no-redact', 'do not redact PII before mining and printing')
       .option('--store', 'load and save templates in the CMDB (see --db) so template ids stay stable across runs')
       .option('--scope <name>', 'template scope in the store (default: --ci or the file name)')
-      .option('--ci <id>', 'the CI the lines come from (cluster/kind/namespace/name)');
+      .option('--ci <id>', 'the CI the lines come from (cluster/kind/namespace/name)')
+      .option('--max-shapes <n>', 'memory bound: distinct line shapes (hence templates) kept, default 50000; beyond it the least recently seen templates are evicted into <*>', (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 16) throw new UserError(`--max-shapes wants an integer >= 16, got ${v}`);
+        return n;
+      });
 
   common(logs.command('parse [file]'))
     .description('one record per input line with its template id and template')
     .option('--print <what>', 'records (default) | templates: only the template string per line, in input order', 'records')
-    .action(async (file: string | undefined, o: CommonOpts & { print: string }) => {
+    .action(async (file: string | undefined, o: CommonOpts & { print: string; maxShapes?: number }) => {
       if (o.print !== 'records' && o.print !== 'templates') throw new UserError(`--print must be records or templates, got ${o.print}`);
       const src = input(ctx, file);
       const redactor = o.redact ? createRedactor() : undefined;
       const registry = registryFor(ctx, o, src.name);
-      const session = new MiningSession({ redactor, registry });
+      // Only messages are printed, so only messages need redacting.
+      const session = new MiningSession({ redactor, registry, miner: minerOpts(o), messageOnly: true });
       const stats = newStats();
       const out = writer(ctx);
       const fmt = ctx.globals().output;
       const emit = (r: LogRecord) => {
-        if (o.print === 'templates') out.line(r.template ?? '');
-        else if (fmt === 'json') out.line(JSON.stringify(recordOut(r, r.source?.line)));
+        if (fmt === 'json') out.line(JSON.stringify(recordOut(r, r.source?.line)));
         else if (fmt === 'yaml') out.line(toYaml([recordOut(r, r.source?.line)], { lineWidth: 0 }).trimEnd());
         else out.line(`${r.source?.line ?? ''}\t${r.templateId}\t${r.template}`);
       };
-      if (o.print !== 'templates' && fmt === 'table') out.line('LINE\tTEMPLATE_ID\tTEMPLATE');
-      if (src.rereadable) {
-        // Two passes: mine everything, then print with the final (merged) templates.
-        const shapes = new IntList();
-        for await (const r of readLogRecords(src.lines(), readOpts(o, src.name), stats)) shapes.push(session.add(r));
-        session.merge();
-        if (o.print === 'templates') {
-          for (let i = 0; i < shapes.length; i++) out.line(session.resolve(shapes.at(i)).template);
-        } else {
-          let i = 0;
-          for await (const r of readLogRecords(src.lines(), readOpts(o, src.name))) {
-            if (redactor) r.message = redactor.redact(r.message);
-            emit(session.annotate(r, shapes.at(i++)));
-          }
-        }
-      } else {
-        // stdin: chunks of records, printed with the templates known at the end of each chunk.
-        let chunk: Array<{ r: LogRecord; s: number }> = [];
+      if (o.print === 'templates') {
+        // Shape ids only (4 bytes a line), printed with the templates merged at the end of each
+        // chunk: the whole input for files up to FILE_CHUNK lines (exact final templates), else
+        // chunks; 20,000-line chunks for stdin so an unending stream keeps printing.
+        const limit = src.rereadable ? FILE_CHUNK : STDIN_CHUNK;
+        let shapes = new IntList();
+        session.miner.onCompact((remap) => shapes.remap(remap));
         const flush = () => {
           session.merge();
-          for (const { r, s } of chunk) emit(session.annotate(r, s));
-          chunk = [];
+          for (let i = 0; i < shapes.length; i++) out.line(session.miner.templateOf(shapes.at(i)));
+          shapes = new IntList();
         };
-        for await (const r of readLogRecords(src.lines(), readOpts(o, src.name), stats)) {
-          chunk.push({ r, s: session.add(r) });
-          if (chunk.length >= 20000) flush();
+        for await (const r of readLogRecords(src.lines(), { ...readOpts(o, src.name), light: true }, stats)) {
+          shapes.push(session.add(r));
+          if (shapes.length >= limit) flush();
         }
         flush();
+      } else {
+        if (fmt === 'table') out.line('LINE\tTEMPLATE_ID\tTEMPLATE');
+        if (src.rereadable) {
+          // Two passes: mine everything, then print each line with the final (merged) template,
+          // found again without learning (no per-line state kept between the passes).
+          for await (const r of readLogRecords(src.lines(), readOpts(o, src.name), stats)) session.add(r);
+          session.merge();
+          for await (const r of readLogRecords(src.lines(), readOpts(o, src.name))) emit(session.annotate(r, session.match(r)));
+        } else {
+          // stdin: chunks of records, printed with the templates known at the end of each chunk.
+          let chunk: Array<{ r: LogRecord; s: number }> = [];
+          session.miner.onCompact((remap) => {
+            for (const c of chunk) c.s = remap[c.s];
+          });
+          const flush = () => {
+            session.merge();
+            for (const { r, s } of chunk) emit(session.annotate(r, s));
+            chunk = [];
+          };
+          for await (const r of readLogRecords(src.lines(), readOpts(o, src.name), stats)) {
+            chunk.push({ r, s: session.add(r) });
+            if (chunk.length >= STDIN_CHUNK) flush();
+          }
+          flush();
+        }
       }
       out.flush();
       session.templates(); // counts into the registry
       if (registry) registry.save(ctx.store());
+      reportEvictions(ctx, session);
       done(reportStats(ctx, stats));
     });
 
@@ -289,13 +328,14 @@ export const register: Register = (program, ctx, done) => {
   backends(common(logs.command('templates [file]')))
     .description('the templates of a log: counts, ids, an example each (most frequent first)')
     .option('--limit <n>', 'at most n templates', (v) => Number(v))
-    .action(async (file: string | undefined, o: CommonOpts & { limit?: number }) => {
+    .action(async (file: string | undefined, o: CommonOpts & { limit?: number; maxShapes?: number }) => {
       const stats = newStats();
       const src = recordsOf(ctx, file, o, stats);
       const registry = registryFor(ctx, o, src.name);
-      const session = new MiningSession({ redactor: o.redact ? createRedactor() : undefined, registry });
+      const session = new MiningSession({ redactor: o.redact ? createRedactor() : undefined, registry, miner: minerOpts(o), messageOnly: true });
       for await (const r of src.records) session.add(r);
       let t = session.templates();
+      reportEvictions(ctx, session);
       if (registry) registry.save(ctx.store());
       if (o.limit !== undefined) t = t.slice(0, o.limit);
       const g = ctx.globals();

@@ -2,7 +2,7 @@
 // inputs use bounded memory. Malformed lines are counted and kept (as a record of the raw line
 // tagged `malformed`), never fatal.
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import type { LogRecord } from '../../model/telemetry.js';
 import type { CiId } from '../../model/ci.js';
 import { compileFormat, detectFormat, type HeaderParser } from '../../analyze/logs/header.js';
@@ -18,6 +18,11 @@ export interface ReadOptions {
   ci?: CiId;
   /** Lines looked at for auto-detection. */
   sniffLines?: number;
+  /**
+   * Only message, raw and source are needed (printing templates): skip time, level and
+   * component parsing of header lines.
+   */
+  light?: boolean;
 }
 
 export interface ReadStats {
@@ -34,18 +39,40 @@ export function newStats(): ReadStats {
   return { lines: 0, records: 0, malformed: 0, problems: [], format: '' };
 }
 
-/** Lines of a file or stream (CRLF tolerant). */
+/** Longest line kept whole (16 MiB); a longer one is cut there, so memory stays bounded. */
+export const MAX_LINE = 16 * 1024 * 1024;
+
+/**
+ * Lines of a file or stream (LF or CRLF). Splits chunks itself rather than through readline,
+ * which costs about as much as everything else in `logs parse --print templates`.
+ */
 export async function* linesOf(input: string | NodeJS.ReadableStream): AsyncGenerator<string> {
-  const stream = typeof input === 'string' ? createReadStream(input, { encoding: 'utf8' }) : input;
-  const rl = createInterface({ input: stream, crlfDelay: Infinity });
-  try {
-    for await (const line of rl) yield line;
-  } finally {
-    rl.close();
+  const stream = typeof input === 'string' ? createReadStream(input, { encoding: 'utf8', highWaterMark: 1 << 20 }) : input;
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  const strip = (l: string) => (l.charCodeAt(l.length - 1) === 13 ? l.slice(0, -1) : l);
+  for await (const chunk of stream as AsyncIterable<string | Buffer>) {
+    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      yield strip(text.slice(start, nl));
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+    if (rest.length > MAX_LINE) {
+      yield strip(rest.slice(0, MAX_LINE));
+      rest = '';
+    }
   }
+  rest += decoder.end();
+  if (rest !== '') yield strip(rest);
 }
 
-function headerRecord(p: HeaderParser, line: string): LogRecord | undefined {
+function headerRecord(p: HeaderParser, line: string, light?: boolean): LogRecord | undefined {
+  if (light) {
+    const m = p.messageOf(line);
+    return m === undefined ? undefined : { message: m, raw: line };
+  }
   const h = p.parse(line);
   if (!h) return undefined;
   const f = h.fields;
@@ -149,7 +176,7 @@ export async function* readLogRecords(lines: AsyncIterable<string>, opts: ReadOp
       yield r ? finish(r, lineNo) : kept(line, lineNo, 'not a JSON object');
     } else if (mode === 'header' && header) {
       if (line.trim() === '') continue;
-      const r = headerRecord(header, line);
+      const r = headerRecord(header, line, opts.light);
       yield r ? finish(r, lineNo) : kept(line, lineNo, 'does not match the log format');
     } else {
       if (line.trim() === '') continue;
