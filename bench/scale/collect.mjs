@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { collectFiles, storeCollected } from '../../dist/collect/collect.js';
 import { SqliteStore } from '../../dist/cmdb/sqlite-store.js';
 import { runChecks } from '../../dist/detect/engine.js';
-import { builtinChecks } from '../../dist/detect/registry.js';
+import { allBuiltinChecks as builtinChecks } from '../../dist/detect/registry.js';
 
 const [dir, dbPath] = process.argv.slice(2);
 const cpu = () => (process.cpuUsage().user + process.cpuUsage().system) / 1e6;

@@ -38,6 +38,12 @@ export function configForHash(obj: KubeObject): Record<string, unknown> {
   return { ...rest, metadata: meta };
 }
 
+/**
+ * The serialised configuration each CI was hashed from. The store writes exactly this text, so a
+ * big cluster's objects are serialised once, not twice. Weak: it lives as long as the CI does.
+ */
+export const configTextOf = new WeakMap<CI, string>();
+
 export function buildInventory(input: BuildInput[], opts: BuildOptions): Inventory {
   const cluster = opts.cluster.replace(/\//g, '_');
   // CRDs in the input tell us which custom kinds are cluster-scoped.
@@ -67,11 +73,14 @@ export function buildInventory(input: BuildInput[], opts: BuildOptions): Invento
       labels: obj.metadata.labels ?? {},
       annotations: obj.metadata.annotations ?? {},
       config: obj as unknown as Record<string, unknown>,
-      // Plain JSON, not canonical: API servers and files keep key order stable, and a reordering
-      // that does change the hash yields an empty diff, which the store treats as no change.
-      hash: createHash('sha256').update(JSON.stringify(configForHash(obj))).digest('hex'),
+      hash: '',
       source,
     };
+    // Plain JSON, not canonical: API servers and files keep key order stable, and a reordering
+    // that does change the hash yields an empty diff, which the store treats as no change.
+    const text = JSON.stringify(configForHash(obj));
+    ci.hash = createHash('sha256').update(text).digest('hex');
+    configTextOf.set(ci, text);
     byId.set(id, { ci, obj, source }); // a later duplicate replaces the earlier one, as `kubectl apply` would
   }
   const items = [...byId.values()];

@@ -12,7 +12,8 @@
 // Calibration — what the score means. Each component's statistic is ranked against that
 // component's own history on this series (calibrate.ts): p = the fraction of past points that
 // deviated at least as much (a Pareto tail beyond the largest seen). The strongest component wins,
-// Bonferroni-corrected for the number of components, and the score is 1 − p: 0.99 = "a 1-in-100
+// Bonferroni-corrected for the number of components (and, after 1000 points, for the length of the
+// history: see below), and the score is 1 − p: 0.99 = "a 1-in-100
 // departure for this series", 0.999 = 1 in 1000. Jumpy series thus need bigger departures than
 // quiet ones for the same score, which is what lets one threshold serve every series.
 //

@@ -1,37 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { TemplateMiner } from './miner.js';
-
-/** Deterministic PRNG (mulberry32), so the stream is the same on every run. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** An unending-looking stream: every line carries never-seen words (letters only, so masking keeps them). */
-export function* randomStream(n: number, seed = 1): Generator<string> {
-  const r = rng(seed);
-  const word = () => {
-    let w = '';
-    const len = 4 + Math.floor(r() * 6);
-    for (let k = 0; k < len; k++) w += String.fromCharCode(97 + Math.floor(r() * 26));
-    return w;
-  };
-  for (let i = 0; i < n; i++) {
-    const x = r();
-    if (x < 0.6) yield `connection ${word()} closed by peer`;
-    else if (x < 0.9) yield `user ${word()} logged in from 10.0.${i % 256}.${i % 7} after ${i % 1000} ms`;
-    else {
-      const k = 1 + Math.floor(r() * 8);
-      const ws: string[] = [];
-      for (let j = 0; j < k; j++) ws.push(word());
-      yield ws.join(' ');
-    }
-  }
-}
+import { randomStream } from './__fixtures__/random-stream.js';
 
 describe('TemplateMiner memory bounds', () => {
   it('500k lines of ever-new tokens: shapes, templates, cache and examples stay under the caps; counts are kept', () => {
@@ -111,5 +80,33 @@ describe('TemplateMiner memory bounds', () => {
       if (++i % 20 === 0) expect(m.add(hot)).toBe(h);
     }
     expect(m.stats().cacheEntries).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('MiningSession memory bounds (the `logs parse` path)', () => {
+  it('redaction + mining + times over 300k timestamped records stay under the caps', async () => {
+    const { MiningSession } = await import('./session.js');
+    const { createRedactor } = await import('../redact/redact.js');
+    const s = new MiningSession({ redactor: createRedactor(), miner: { maxShapes: 1000, shapeCacheSize: 2048 }, messageOnly: true });
+    let held: number[] = [];
+    s.miner.onCompact((remap) => (held = held.map((h) => remap[h])));
+    let n = 0, peakTimes = 0, peakShapes = 0;
+    for (const message of randomStream(300_000, 3)) {
+      held.push(s.add({ message: n % 10 === 0 ? `${message} mail bob@example.com` : message, ts: 1_700_000_000_000 + n }));
+      if (++n % 20_000 === 0) {
+        s.merge();
+        for (const h of held) s.resolve(h); // every held shape still resolves
+        held = [];
+        const st = s.stats();
+        peakTimes = Math.max(peakTimes, st.timeEntries);
+        peakShapes = Math.max(peakShapes, st.shapes);
+      }
+    }
+    expect(peakShapes).toBeLessThanOrEqual(1001);
+    expect(peakTimes).toBeLessThanOrEqual(1001);
+    const t = s.templates();
+    expect(t.reduce((a, x) => a + x.count, 0)).toBe(300_000);
+    expect(t.some((x) => x.template === 'connection <*> closed by peer mail <email>')).toBe(true);
+    expect(JSON.stringify(t)).not.toContain('bob@example.com');
   });
 });

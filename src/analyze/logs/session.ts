@@ -2,7 +2,7 @@
 // template mining, and stable ids from the template registry. Pure (no I/O).
 import type { LogRecord } from '../../model/telemetry.js';
 import type { Redactor } from '../redact/redact.js';
-import { TemplateMiner, templateId, type MinerOptions } from './miner.js';
+import { TemplateMiner, templateId, type MinerOptions, type MinerStats } from './miner.js';
 import type { TemplateRegistry } from './template-ids.js';
 
 export interface MinedTemplate {
@@ -74,6 +74,11 @@ export class MiningSession {
       }
     }
     return shape;
+  }
+
+  /** Internal sizes: the miner's, plus the first/last times kept (one per shape at most). */
+  stats(): MinerStats & { timeEntries: number } {
+    return { ...this.miner.stats(), timeEntries: this.times.size };
   }
 
   /** Merges templates (call before resolve; cheap if nothing changed). */

@@ -24,8 +24,11 @@ export interface RedactRule {
   group?: number;
   /** Accept or reject a candidate (the text of `group`). */
   validate?: (text: string, whole: string) => boolean;
-  /** Cheap pre-check (the line and its digit count): false skips the regex. */
-  gate?: (line: string, digits: number) => boolean;
+  /**
+   * Cheap pre-check: the line, its digit count, its longest run of digits, and the most digits in
+   * one span of digits joined by single spaces or dashes (`4111 1111-1111 1111`). False skips the regex.
+   */
+  gate?: (line: string, digits: number, run: number, span: number) => boolean;
 }
 
 export interface RedactorOptions {
@@ -127,13 +130,13 @@ export const BUILTIN_RULES: Record<RedactRuleName, RedactRule> = {
   email: { name: 'email', gate: (l) => l.includes('@'), pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g },
   rrn: {
     name: 'rrn',
-    gate: (_l, d) => d >= 13,
+    gate: (_l, d, run) => d >= 13 && run >= 6, // both forms start with six digits in a row
     // With the hyphen always; without it only after a label that says what it is.
     pattern: /(?<![\d-])(\d{6}-[1-8]\d{6}|(?<=(?:rrn|jumin|주민(?:등록)?번호)\W{0,3})\d{13})(?![\d-])/gi,
     group: 1,
     validate: rrnValid,
   },
-  card: { name: 'card', gate: (_l, d) => d >= 13, pattern: /(?<![\w.-])(?:\d[ -]?){12,18}\d(?![\w.-])/g, validate: cardValid },
+  card: { name: 'card', gate: (_l, _d, _r, span) => span >= 13, pattern: /(?<![\w.-])(?:\d[ -]?){12,18}\d(?![\w.-])/g, validate: cardValid },
   'phone-kr': {
     name: 'phone-kr',
     gate: (_l, d) => d >= 9,
@@ -154,8 +157,8 @@ export const BUILTIN_RULES: Record<RedactRuleName, RedactRule> = {
 
 const DEFAULT_ORDER: RedactRuleName[] = ['url-password', 'jwt', 'bearer', 'kv-secret', 'email', 'rrn', 'card', 'phone-kr', 'phone-intl'];
 
-function applyRule(line: string, rule: RedactRule, counts: Record<string, number>, digits: number): string {
-  if (rule.gate && !rule.gate(line, digits)) return line;
+function applyRule(line: string, rule: RedactRule, counts: Record<string, number>, digits: number, run: number, span: number): string {
+  if (rule.gate && !rule.gate(line, digits, run, span)) return line;
   rule.pattern.lastIndex = 0;
   if (!rule.pattern.test(line)) return line;
   rule.pattern.lastIndex = 0;
@@ -184,13 +187,23 @@ export function createRedactor(opts: RedactorOptions = {}): Redactor {
   return {
     counts,
     redact(line: string): string {
-      let digits = 0;
+      // Earlier rules only replace text with digit-free tags, so these stay upper bounds.
+      let digits = 0, run = 0, cur = 0, span = 0, curSpan = 0, prev = 0;
       for (let i = 0; i < line.length; i++) {
         const c = line.charCodeAt(i);
-        if (c >= 48 && c <= 57) digits++;
+        if (c >= 48 && c <= 57) {
+          digits++;
+          if (++cur > run) run = cur;
+          if (++curSpan > span) span = curSpan;
+        } else {
+          cur = 0;
+          // A single space or dash after a digit continues a span; anything else ends it.
+          if (!((c === 32 || c === 45) && prev >= 48 && prev <= 57)) curSpan = 0;
+        }
+        prev = c;
       }
       let out = line;
-      for (const r of rules) out = applyRule(out, r, counts, digits);
+      for (const r of rules) out = applyRule(out, r, counts, digits, run, span);
       return out;
     },
   };

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { main } from '../main.js';
+import { randomStream } from '../../analyze/logs/__fixtures__/random-stream.js';
 
 const shop = fileURLToPath(new URL('../../analyze/logs/__fixtures__/shop.log', import.meta.url));
 
@@ -48,6 +49,30 @@ describe('hypercas logs parse', () => {
     const ids = (s: string) => (JSON.parse(s) as Array<{ id: string }>).map((t) => t.id).sort();
     expect(ids(a.out)).toEqual(ids(b.out));
     expect(ids(a.out).length).toBe(5);
+  });
+});
+
+describe('hypercas logs parse on a large stream', () => {
+  it('200k stdin lines of ever-new tokens under --max-shapes: one template per line, evictions reported', async () => {
+    const N = 200_000;
+    const lines = [...randomStream(N, 5)];
+    const stdin = Readable.from((function* () {
+      for (let i = 0; i < N; i += 5000) yield lines.slice(i, i + 5000).join('\n') + '\n';
+    })());
+    let out = '';
+    let err = '';
+    const code = await main(['node', 'hypercas', 'logs', 'parse', '-', '--print', 'templates', '--max-shapes', '200'], { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false, stdin });
+    expect(code).toBe(0);
+    const got = out.split('\n').slice(0, -1);
+    expect(got).toHaveLength(N);
+    expect(err).toMatch(/template cap \(--max-shapes 200\) reached: \d+ least recently seen templates \(\d+ lines\) evicted/);
+    // The recurring messages keep their templates after the first chunk's merge.
+    for (let i = 50_000; i < N; i += 997) {
+      if (lines[i].startsWith('connection ')) expect(got[i]).toBe('connection <*> closed by peer');
+      if (lines[i].startsWith('user ')) expect(got[i]).toBe('user <*> logged in from <*> after <*> ms');
+    }
+    const bad = await run(['logs', 'parse', '-', '--max-shapes', 'x'], 'a\n');
+    expect(bad.code).toBe(2);
   });
 });
 

@@ -77,3 +77,20 @@ describe('JSON lines and header formats', () => {
     await expect(collect(readLogRecords(Readable.from(['x']) as AsyncIterable<string>, { format: '<Date> <Time>' }))).rejects.toThrow(/no <Content>/);
   });
 });
+
+describe('linesOf', () => {
+  it('splits byte chunks cut anywhere (inside CRLF, inside a UTF-8 character), keeps empty lines, no final newline needed', async () => {
+    const text = 'first\r\n주민 로그 é\n\nlast';
+    const bytes = Buffer.from(text, 'utf8');
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += 3) chunks.push(bytes.subarray(i, i + 3));
+    const got: string[] = [];
+    for await (const l of linesOf(Readable.from(chunks))) got.push(l);
+    expect(got).toEqual(['first', '주민 로그 é', '', 'last']);
+  });
+  it('light records carry only message and raw (for printing templates)', async () => {
+    const recs = await collect(readLogRecords(Readable.from(['081109 203615 148 INFO dfs.DataNode: Receiving block x', 'junk']) as AsyncIterable<string>, { format: '<Date> <Time> <Pid> <Level> <Component>: <Content>', light: true }));
+    expect(recs[0]).toEqual({ message: 'Receiving block x', raw: '081109 203615 148 INFO dfs.DataNode: Receiving block x' });
+    expect(recs[1].tags).toEqual(['malformed']);
+  });
+});

@@ -47,7 +47,7 @@ export const MAX_LINE = 16 * 1024 * 1024;
  * which costs about as much as everything else in `logs parse --print templates`.
  */
 export async function* linesOf(input: string | NodeJS.ReadableStream): AsyncGenerator<string> {
-  const stream = typeof input === 'string' ? createReadStream(input, { encoding: 'utf8', highWaterMark: 1 << 20 }) : input;
+  const stream = typeof input === 'string' ? createReadStream(input, { encoding: 'utf8', highWaterMark: 1 << 16 }) : input;
   const decoder = new StringDecoder('utf8');
   let rest = '';
   const strip = (l: string) => (l.charCodeAt(l.length - 1) === 13 ? l.slice(0, -1) : l);
