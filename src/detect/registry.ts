@@ -17,11 +17,49 @@ import { check as deprecatedApi } from './rules/workload/deprecated-api-version.
 import { check as selectorTemplate } from './rules/workload/selector-template-mismatch.js';
 import { check as nakedPod } from './rules/workload/naked-pod.js';
 import { check as registryAllowed } from './rules/workload/image-registry-not-allowed.js';
-import * as rt2 from './rules/runtime/more-runtime.js';
-import * as rel2 from './rules/relations/more-relations.js';
-import * as hygiene from './rules/workload/more-hygiene.js';
-import * as hygiene2 from './rules/workload/more-hygiene-2.js';
-import * as sec2 from './rules/security/more-security.js';
+import { check as serviceNoReadyEndpoints } from './rules/runtime/service-no-ready-endpoints.js';
+import { check as pvcPendingOrLost } from './rules/runtime/pvc-pending-or-lost.js';
+import { check as podFailed } from './rules/runtime/pod-failed.js';
+import { check as hpaConditionFailing } from './rules/runtime/hpa-condition-failing.js';
+import { check as webhookServiceMissing } from './rules/relations/webhook-service-missing.js';
+import { check as ingressClassMissing } from './rules/relations/ingress-class-missing.js';
+import { check as serviceMonitorSelectsNothing } from './rules/relations/servicemonitor-selects-nothing.js';
+import { check as httpRouteBackendMissing } from './rules/relations/gateway-api-broken-ref.js';
+import { check as restartPolicyInvalid } from './rules/workload/restart-policy-invalid.js';
+import { check as cronjobDeadlineMissing } from './rules/workload/cronjob-deadline-missing.js';
+import { check as cronjobInvalidSchedule } from './rules/workload/cronjob-invalid-schedule.js';
+import { check as cronjobSuspended } from './rules/workload/cronjob-suspended.js';
+import { check as deprecatedServiceAccountField } from './rules/workload/deprecated-serviceaccount-field.js';
+import { check as topologySpreadInvalid } from './rules/workload/topology-spread-missing-or-invalid.js';
+import { check as antiAffinityMissing } from './rules/workload/anti-affinity-missing.js';
+import { check as pdbNoPolicy } from './rules/workload/pdb-no-policy.js';
+import { check as labelValueInvalid } from './rules/workload/label-value-invalid.js';
+import { check as pdbMinGtHpaMin } from './rules/workload/pdb-min-gt-hpa-min.js';
+import { check as podMultiplePdbs } from './rules/workload/pod-multiple-pdbs.js';
+import { check as hpaMinReplicasLow } from './rules/workload/hpa-min-replicas-low.js';
+import { check as hpaWithStaticReplicas } from './rules/workload/hpa-with-static-replicas.js';
+import { check as priorityClassMissing } from './rules/workload/priority-class-missing.js';
+import { check as nameLabelMismatch } from './rules/workload/name-label-mismatch.js';
+import { check as ephemeralStorageMissing } from './rules/workload/ephemeral-storage-missing.js';
+import { check as rolloutStrategyRecreate } from './rules/workload/rollout-strategy-not-rolling.js';
+import { check as jobTtlUnset } from './rules/workload/job-ttl-unset.js';
+import { check as ingressTlsMissing } from './rules/workload/ingress-tls-missing.js';
+import { check as podNotIsolated } from './rules/workload/pod-not-isolated-by-netpol.js';
+import { check as serviceTypeNodePort } from './rules/workload/service-type-nodeport.js';
+import { check as privilegedPort } from './rules/workload/privileged-port.js';
+import { check as ingressTlsSecretMissing } from './rules/workload/ingress-tls-secret-missing.js';
+import { check as netpolSelectsNoPods } from './rules/workload/netpol-selects-no-pods.js';
+import { check as storageclassMissing } from './rules/workload/storageclass-missing.js';
+import { check as linuxHardeningMissing } from './rules/security/linux-hardening-missing.js';
+import { check as procMountUnmasked } from './rules/security/proc-mount-unmasked.js';
+import { check as windowsHostProcess } from './rules/security/windows-host-process.js';
+import { check as unsafeSysctls } from './rules/security/unsafe-sysctls.js';
+import { check as sshPortExposed } from './rules/security/ssh-port-exposed.js';
+import { check as sensitiveConfigmapContent } from './rules/security/sensitive-configmap-content.js';
+import { check as rbacExecAttach } from './rules/security/rbac-role-allows-exec-attach.js';
+import { check as rbacWildcard } from './rules/security/rbac-wildcard-rules.js';
+import { check as rbacClusterAdmin } from './rules/security/rbac-cluster-admin-binding.js';
+import { check as legacyIsolationAnnotation } from './rules/security/netpol-legacy-isolation-annotation.js';
 import { check as privileged } from './rules/security/privileged-container.js';
 import { check as escalation } from './rules/security/privilege-escalation-allowed.js';
 import { check as runAsRoot } from './rules/security/run-as-root-allowed.js';
@@ -39,23 +77,43 @@ import { check as envDup } from './rules/security/env-var-duplicated.js';
 import { check as portInvalid } from './rules/security/container-port-invalid.js';
 import { check as selectorNoMatch } from './rules/relations/service-selector-no-match.js';
 import { check as portMismatch } from './rules/relations/service-port-mismatch.js';
-import * as refs from './rules/relations/ref-missing.js';
-import { ingressBackendPortInvalid, ingressBackendServiceMissing } from './rules/relations/ingress-backend.js';
-import { hpaTargetMissing, hpaTargetWithoutRequests } from './rules/relations/hpa.js';
-import { pdbBlocksEviction, pdbSelectsNoPods } from './rules/relations/pdb.js';
+import { check as configmapRefMissing } from './rules/relations/configmap-ref-missing.js';
+import { check as secretRefMissing } from './rules/relations/secret-ref-missing.js';
+import { check as imagePullSecretMissing } from './rules/relations/image-pull-secret-missing.js';
+import { check as pvcRefMissing } from './rules/relations/pvc-ref-missing.js';
+import { check as serviceaccountMissing } from './rules/relations/serviceaccount-missing.js';
+import { check as ingressBackendServiceMissing } from './rules/relations/ingress-backend-service-missing.js';
+import { check as ingressBackendPortInvalid } from './rules/relations/ingress-backend-port-invalid.js';
+import { check as hpaTargetMissing } from './rules/relations/hpa-target-missing.js';
+import { check as hpaTargetWithoutRequests } from './rules/relations/hpa-target-without-requests.js';
+import { check as pdbSelectsNoPods } from './rules/relations/pdb-selects-no-pods.js';
+import { check as pdbBlocksEviction } from './rules/relations/pdb-blocks-eviction.js';
 import { check as stsService } from './rules/relations/statefulset-service-missing.js';
 import { check as netpol } from './rules/relations/networkpolicy-blocks-service.js';
 import { check as changeDetaches } from './rules/relations/change-detaches-relation.js';
 import { check as quota } from './rules/capacity/resourcequota-fit.js';
-import { check as limitRange } from './rules/capacity/limitrange-max.js';
-import * as sched from './rules/capacity/scheduling.js';
-import { hpaMinEqualsMax, hpaMinGtMax, hpaVpaConflict } from './rules/capacity/hpa-config.js';
-import * as podState from './rules/runtime/pod-container-state.js';
+import { check as limitRange } from './rules/capacity/limitrange-violation.js';
+import { check as requestsExceedNode } from './rules/capacity/requests-exceed-node-allocatable.js';
+import { check as placementUnsatisfiable } from './rules/capacity/node-placement-unsatisfiable.js';
+import { check as antiAffinityVsNodes } from './rules/capacity/anti-affinity-exceeds-nodes.js';
+import { check as topologySpreadImpossible } from './rules/capacity/topology-spread-impossible.js';
+import { check as hpaMinGtMax } from './rules/capacity/hpa-min-greater-than-max.js';
+import { check as hpaMinEqualsMax } from './rules/capacity/hpa-min-equals-max.js';
+import { check as hpaVpaConflict } from './rules/capacity/hpa-vpa-conflict.js';
+import { check as crashLoop } from './rules/runtime/pod-crashloop-backoff.js';
+import { check as imagePull } from './rules/runtime/pod-image-pull-failed.js';
+import { check as configError } from './rules/runtime/pod-waiting-error.js';
+import { check as oomKilled } from './rules/runtime/pod-oomkilled.js';
+import { check as restarting } from './rules/runtime/pod-restarting.js';
 import { check as unschedulable } from './rules/runtime/pod-unschedulable.js';
-import { jobFailed, progressStalled, workloadUnavailable } from './rules/runtime/workload-status.js';
-import { check as nodeConditions } from './rules/runtime/node-conditions.js';
+import { check as progressStalled } from './rules/runtime/deployment-progress-stalled.js';
+import { check as workloadUnavailable } from './rules/runtime/workload-unavailable.js';
+import { check as jobFailed } from './rules/runtime/job-failed.js';
+import { check as nodeConditions } from './rules/runtime/node-not-ready-or-pressure.js';
 import { check as warningEvents } from './rules/runtime/warning-events.js';
-import { configmapUnused, pvcUnused, secretUnused } from './rules/waste/unused.js';
+import { check as configmapUnused } from './rules/waste/configmap-unused.js';
+import { check as secretUnused } from './rules/waste/secret-unused.js';
+import { check as pvcUnused } from './rules/waste/pvc-unused.js';
 import { check as requestsNotEqualLimits } from './rules/workload/requests-not-equal-limits.js';
 import { check as resourceOutOfRange } from './rules/workload/resource-out-of-range.js';
 import { check as configmapEmptyOrOversized } from './rules/workload/configmap-empty-or-oversized.js';
@@ -63,32 +121,34 @@ import { check as dnsConfigOptionsMissing } from './rules/workload/dns-config-op
 import { check as defaultServiceAccountUsed } from './rules/security/default-serviceaccount-used.js';
 import { check as clusterVersionOld } from './rules/runtime/cluster-version-old.js';
 import { check as cronjobNotRunning } from './rules/runtime/cronjob-not-running.js';
-import { namespaceEmpty, pvReleased, zeroReplicas } from './rules/waste/misc.js';
+import { check as zeroReplicas } from './rules/waste/workload-zero-replicas.js';
+import { check as pvReleased } from './rules/waste/pv-phase-problem.js';
+import { check as namespaceEmpty } from './rules/waste/namespace-empty.js';
 
 export const builtinChecks: Check[] = [
   // workload hygiene
   imageTagMissing, imageTagLatest, pullPolicy, registryAllowed, cpuRequest, memoryRequest, cpuLimit, memoryLimit, liveness, readiness, probesIdentical, probePort,
-  singleReplica, pdbMissing, deprecatedApi, selectorTemplate, nakedPod, hygiene.restartPolicyInvalid, hygiene.cronjobDeadlineMissing,
-  hygiene.cronjobInvalidSchedule, hygiene.cronjobSuspended, hygiene.deprecatedServiceAccountField, hygiene.topologySpreadInvalid,
-  hygiene.antiAffinityMissing, hygiene.pdbNoPolicy, hygiene.labelValueInvalid, envDup, portInvalid,
-  hygiene2.pdbMinGtHpaMin, hygiene2.podMultiplePdbs, hygiene2.hpaMinReplicasLow, hygiene2.hpaWithStaticReplicas, hygiene2.priorityClassMissing,
-  hygiene2.nameLabelMismatch, hygiene2.ephemeralStorageMissing, hygiene2.rolloutStrategyRecreate, hygiene2.jobTtlUnset,
+  singleReplica, pdbMissing, deprecatedApi, selectorTemplate, nakedPod, restartPolicyInvalid, cronjobDeadlineMissing,
+  cronjobInvalidSchedule, cronjobSuspended, deprecatedServiceAccountField, topologySpreadInvalid,
+  antiAffinityMissing, pdbNoPolicy, labelValueInvalid, envDup, portInvalid,
+  pdbMinGtHpaMin, podMultiplePdbs, hpaMinReplicasLow, hpaWithStaticReplicas, priorityClassMissing,
+  nameLabelMismatch, ephemeralStorageMissing, rolloutStrategyRecreate, jobTtlUnset,
   requestsNotEqualLimits, resourceOutOfRange, configmapEmptyOrOversized, dnsConfigOptionsMissing,
   // security
   privileged, escalation, runAsRoot, rootFs, dangerousCaps, insecureCaps, hostNetwork, hostPid, hostIpc, hostPort, hostPath, saToken, sensitiveEnv,
-  sec2.linuxHardeningMissing, sec2.procMountUnmasked, sec2.windowsHostProcess, sec2.unsafeSysctls, sec2.sshPortExposed, sec2.sensitiveConfigmapContent,
-  sec2.rbacExecAttach, sec2.rbacWildcard, sec2.rbacClusterAdmin, sec2.legacyIsolationAnnotation, hygiene2.ingressTlsMissing, hygiene2.podNotIsolated, hygiene2.serviceTypeNodePort, hygiene2.privilegedPort,
+  linuxHardeningMissing, procMountUnmasked, windowsHostProcess, unsafeSysctls, sshPortExposed, sensitiveConfigmapContent,
+  rbacExecAttach, rbacWildcard, rbacClusterAdmin, legacyIsolationAnnotation, ingressTlsMissing, podNotIsolated, serviceTypeNodePort, privilegedPort,
   defaultServiceAccountUsed,
   // relation integrity
-  selectorNoMatch, portMismatch, refs.configmapRefMissing, refs.secretRefMissing, refs.imagePullSecretMissing, refs.pvcRefMissing, refs.serviceaccountMissing,
+  selectorNoMatch, portMismatch, configmapRefMissing, secretRefMissing, imagePullSecretMissing, pvcRefMissing, serviceaccountMissing,
   ingressBackendServiceMissing, ingressBackendPortInvalid, hpaTargetMissing, hpaTargetWithoutRequests, pdbSelectsNoPods, pdbBlocksEviction, stsService, netpol, changeDetaches,
-  hygiene2.ingressTlsSecretMissing, hygiene2.netpolSelectsNoPods, hygiene2.storageclassMissing,
-  rel2.webhookServiceMissing, rel2.ingressClassMissing, rel2.serviceMonitorSelectsNothing, rel2.httpRouteBackendMissing,
+  ingressTlsSecretMissing, netpolSelectsNoPods, storageclassMissing,
+  webhookServiceMissing, ingressClassMissing, serviceMonitorSelectsNothing, httpRouteBackendMissing,
   // capacity and scheduling
-  quota, limitRange, sched.requestsExceedNode, sched.placementUnsatisfiable, sched.antiAffinityVsNodes, sched.topologySpreadImpossible, hpaMinGtMax, hpaMinEqualsMax, hpaVpaConflict,
+  quota, limitRange, requestsExceedNode, placementUnsatisfiable, antiAffinityVsNodes, topologySpreadImpossible, hpaMinGtMax, hpaMinEqualsMax, hpaVpaConflict,
   // runtime (live)
-  podState.crashLoop, podState.imagePull, podState.configError, podState.oomKilled, podState.restarting, unschedulable, progressStalled, workloadUnavailable, jobFailed, nodeConditions, warningEvents,
-  rt2.serviceNoReadyEndpoints, rt2.pvcPendingOrLost, rt2.podFailed, rt2.hpaConditionFailing,
+  crashLoop, imagePull, configError, oomKilled, restarting, unschedulable, progressStalled, workloadUnavailable, jobFailed, nodeConditions, warningEvents,
+  serviceNoReadyEndpoints, pvcPendingOrLost, podFailed, hpaConditionFailing,
   clusterVersionOld, cronjobNotRunning,
   // waste
   zeroReplicas, configmapUnused, secretUnused, pvcUnused, pvReleased, namespaceEmpty,

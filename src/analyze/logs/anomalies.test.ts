@@ -1,8 +1,21 @@
 import { describe, it, expect } from 'vitest';
-import { detectLogAnomalies, mineSequenceRules } from './anomalies.js';
+import { detectLogAnomalies as reference, mineSequenceRules, type LogAnomalyOptions } from './anomalies.js';
+import { LogAnomalyStream } from './anomaly-stream.js';
 import type { LogRecord } from '../../model/telemetry.js';
 
 const HOUR = 3_600_000;
+
+/**
+ * Every scenario runs through both the all-in-memory reference and the bounded stream (fed in
+ * time order); the events must be equal.
+ */
+function detectLogAnomalies(recs: LogRecord[], opts: LogAnomalyOptions = {}) {
+  const want = reference(recs, opts);
+  const s = new LogAnomalyStream(opts);
+  for (const r of [...recs].sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0))) s.add(r);
+  expect(s.finish()).toEqual(want);
+  return want;
+}
 const WEEK = 168 * HOUR;
 // Monday 2026-11-02 00:00 UTC
 const T0 = Date.UTC(2026, 10, 2);
@@ -73,5 +86,37 @@ describe('detectLogAnomalies', () => {
   it('says nothing without timestamps or history', () => {
     expect(detectLogAnomalies([{ message: 'x', templateId: 'a' }])).toEqual([]);
     expect(detectLogAnomalies([rec(T0, 'a'), rec(T0 + 1, 'b')])).toEqual([]);
+  });
+});
+
+describe('LogAnomalyStream memory bounds', () => {
+  it('six weeks, 500k records, ever-new templates: state stays under the caps and a final burst is still found', () => {
+    const s = new LogAnomalyStream({ maxSeries: 500, retentionHours: 2 * 168, maxWindowRecords: 5000 });
+    const total = 500_000;
+    const step = (6 * 168 * HOUR) / total;
+    let peak = { series: 0, hourBuckets: 0, pending: 0, windowRecords: 0 };
+    const end = T0 + total * step;
+    for (let i = 0; i < total; i++) {
+      const ts = T0 + i * step;
+      const kind = i % 4;
+      // a steady pair (open → close), a heartbeat, and a template never seen before
+      const id = kind === 0 ? 'open' : kind === 1 ? 'close' : kind === 2 ? 'heartbeat' : `fresh-${i}`;
+      s.add(rec(ts, id));
+      if (i % 10_000 === 0) {
+        const st = s.stats();
+        peak = { series: Math.max(peak.series, st.series), hourBuckets: Math.max(peak.hourBuckets, st.hourBuckets), pending: Math.max(peak.pending, st.pending), windowRecords: Math.max(peak.windowRecords, st.windowRecords) };
+      }
+    }
+    for (let k = 0; k < 40; k++) s.add(rec(end + k * 1000, 'err', { level: 'ERROR' }));
+    const st = s.stats();
+    expect(peak.series).toBeLessThanOrEqual(500);
+    expect(peak.hourBuckets).toBeLessThanOrEqual(500 * (2 * 168 + 24 + 1));
+    expect(peak.pending).toBeLessThanOrEqual(400);
+    expect(peak.windowRecords).toBeLessThanOrEqual(5000 + 1024);
+    expect(st.evictedSeries).toBeGreaterThan(100_000);
+    expect(st.pairs).toBeLessThanOrEqual(200_000);
+    const ev = s.finish();
+    expect(ev.filter((e) => e.data.kind === 'error-burst')).toHaveLength(1);
+    expect(s.rules(ci).map((r) => `${r.a.id}>${r.b.id}`)).toContain('open>close');
   });
 });

@@ -39,16 +39,16 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const WEEK_HOURS = 168;
 
-interface Tpl {
+export interface Tpl {
   id: string;
   template: string;
 }
 
-function tplOf(r: LogRecord): Tpl | undefined {
+export function tplOf(r: LogRecord): Tpl | undefined {
   return r.templateId ? { id: r.templateId, template: r.template ?? r.templateId } : undefined;
 }
 
-function isError(r: LogRecord): boolean {
+export function isError(r: LogRecord): boolean {
   const s = levelSeverity(r.level);
   if (s) return s === 'error' || s === 'fatal';
   return (r.tags ?? []).some((t) => t === 'severity:error' || t === 'severity:fatal');
@@ -100,7 +100,7 @@ interface Ctx {
   opts: LogAnomalyOptions;
 }
 
-function event(ci: string, kind: LogAnomalyKind, start: number, end: number, severity: Severity, title: string, key: string, data: Record<string, unknown>): HcEvent {
+export function event(ci: string, kind: LogAnomalyKind, start: number, end: number, severity: Severity, title: string, key: string, data: Record<string, unknown>): HcEvent {
   const dedupKey = `log-anomaly:${kind}:${ci}:${key}`;
   return {
     id: 'la-' + hash53(`${dedupKey}@${start}`),

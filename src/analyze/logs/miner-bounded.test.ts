@@ -1,6 +1,15 @@
 import { describe, it, expect } from 'vitest';
 import { TemplateMiner } from './miner.js';
 import { randomStream } from './__fixtures__/random-stream.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** Heap in use after a full GC (the standard way to reach gc() without --expose-gc). */
+function liveHeap(): number {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return process.memoryUsage().heapUsed;
+}
 
 describe('TemplateMiner memory bounds', () => {
   it('500k lines of ever-new tokens: shapes, templates, cache and examples stay under the caps; counts are kept', () => {
@@ -91,6 +100,7 @@ describe('MiningSession memory bounds (the `logs parse` path)', () => {
     let held: number[] = [];
     s.miner.onCompact((remap) => (held = held.map((h) => remap[h])));
     let n = 0, peakTimes = 0, peakShapes = 0;
+    let heapAt100k = 0;
     for (const message of randomStream(300_000, 3)) {
       held.push(s.add({ message: n % 10 === 0 ? `${message} mail bob@example.com` : message, ts: 1_700_000_000_000 + n }));
       if (++n % 20_000 === 0) {
@@ -100,8 +110,11 @@ describe('MiningSession memory bounds (the `logs parse` path)', () => {
         const st = s.stats();
         peakTimes = Math.max(peakTimes, st.timeEntries);
         peakShapes = Math.max(peakShapes, st.shapes);
+        if (n === 100_000) heapAt100k = liveHeap();
       }
     }
+    // What stays reachable after a full GC does not grow with the input (200k more lines).
+    expect(liveHeap() - heapAt100k).toBeLessThan(15e6);
     expect(peakShapes).toBeLessThanOrEqual(1001);
     expect(peakTimes).toBeLessThanOrEqual(1001);
     const t = s.templates();

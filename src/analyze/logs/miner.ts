@@ -389,6 +389,9 @@ export class TemplateMiner {
   private addMasked(message: string, key: string, tick: number): number {
     let i = this.byKey.get(key);
     if (i === undefined) {
+      // Stored strings are copies: the message (and a key that masking left as it was) may be a
+      // slice of a large read buffer that they would otherwise keep alive.
+      if (key.length >= 13) key = (' ' + key).slice(1);
       const tokens = key === '' ? [] : key.split(' ');
       if (this.merged) {
         const a = this.absorb(tokens);
@@ -399,7 +402,8 @@ export class TemplateMiner {
       }
       if (this.shapes.length >= this.maxShapes) this.compact();
       i = this.shapes.length;
-      this.shapes.push({ key, tokens, count: 1, example: message, parent: i, last: tick });
+      // A copy: the message may be a slice of a large read buffer that it would keep alive.
+      this.shapes.push({ key, tokens, count: 1, example: (' ' + message).slice(1), parent: i, last: tick });
       this.byKey.set(key, i);
       this.dirty = true;
       this.byLen = undefined;

@@ -18,6 +18,7 @@ export interface MinedTemplate {
 export class MiningSession {
   readonly miner: TemplateMiner;
   private readonly times = new Map<number, { first: number; last: number }>();
+  private readonly ids = new Map<string, string>();
 
   /**
    * `messageOnly`: redact only the message, not `raw` (for callers that print nothing but
@@ -89,7 +90,17 @@ export class MiningSession {
   /** Template text and stable id of a shape. */
   resolve(shape: number): { templateId: string; template: string } {
     const template = this.miner.templateOf(shape);
-    const id = this.opts.registry ? this.opts.registry.resolve(template).id : templateId(template);
+    let id: string;
+    if (this.opts.registry) id = this.opts.registry.resolve(template).id;
+    else {
+      // Hashing the template per record is most of annotate(): memoise (bounded, like the miner).
+      let m = this.ids.get(template);
+      if (m === undefined) {
+        if (this.ids.size >= 100_000) this.ids.clear();
+        this.ids.set(template, (m = templateId(template)));
+      }
+      id = m;
+    }
     return { templateId: id, template };
   }
 

@@ -4,6 +4,7 @@
 // program before the subcommand sees the value), so the benchmark's "only the template per
 // line" output is `logs parse FILE --print templates`.
 import { basename } from 'node:path';
+import { once } from 'node:events';
 import { stringify as toYaml } from 'yaml';
 import type { Register } from '../main.js';
 import type { CommandContext } from '../context.js';
@@ -15,8 +16,8 @@ import { linesOf, newStats, readLogRecords, type ReadStats } from '../../collect
 import { createRedactor, type RedactRuleName, type Redactor } from '../../analyze/redact/redact.js';
 import { MiningSession } from '../../analyze/logs/session.js';
 import { TemplateRegistry } from '../../analyze/logs/template-ids.js';
-import { foldStackTraces, tagRecord } from '../../analyze/logs/tag.js';
-import { detectLogAnomalies } from '../../analyze/logs/anomalies.js';
+import { StackFolder, tagRecord } from '../../analyze/logs/tag.js';
+import { LogAnomalyStream } from '../../analyze/logs/anomaly-stream.js';
 import { parseTime } from '../../collect/logs/line-formats.js';
 import { queryLoki } from '../../collect/logs/loki.js';
 import { searchElastic } from '../../collect/logs/elastic.js';
@@ -57,16 +58,25 @@ function input(ctx: CommandContext, file: string | undefined): { lines: () => As
   return { lines: () => linesOf(file), name: file, rereadable: true };
 }
 
-/** Buffered writer: one io.out call per ~64 KB instead of per line. */
+/**
+ * Buffered writer: one io.out call per ~64 KB instead of per line. `line` returns true when
+ * stdout has a backlog (a slow reader on a pipe): the caller then awaits `drain()`, so output
+ * that cannot be written yet does not pile up in memory.
+ */
 function writer(ctx: CommandContext) {
   let buf = '';
   return {
-    line(s: string) {
+    line(s: string): boolean {
       buf += s + '\n';
       if (buf.length > 65536) {
         ctx.io.out(buf);
         buf = '';
+        return process.stdout.writableLength > BACKLOG;
       }
+      return false;
+    },
+    async drain(): Promise<void> {
+      if (process.stdout.writableLength > BACKLOG) await once(process.stdout, 'drain');
     },
     flush() {
       if (buf) ctx.io.out(buf);
@@ -74,6 +84,9 @@ function writer(ctx: CommandContext) {
     },
   };
 }
+
+/** Bytes queued on stdout before writers wait for it to drain. */
+const BACKLOG = 4 << 20;
 
 function reportStats(ctx: CommandContext, stats: ReadStats): number {
   if (stats.malformed === 0) return EXIT.OK;
@@ -96,6 +109,8 @@ function readOpts(o: CommonOpts, name: string) {
 /** Lines whose shape ids are held before printing: files up to this many at once (16 MB), stdin in chunks. */
 const FILE_CHUNK = 1 << 22;
 const STDIN_CHUNK = 20_000;
+/** Records of stdin/backend input mined before they are annotated and judged for anomalies. */
+const ANOMALY_CHUNK = 50_000;
 
 function minerOpts(o: { maxShapes?: number }) {
   return o.maxShapes !== undefined ? { maxShapes: o.maxShapes } : {};
@@ -253,10 +268,10 @@ export const register: Register = (program, ctx, done) => {
       const stats = newStats();
       const out = writer(ctx);
       const fmt = ctx.globals().output;
-      const emit = (r: LogRecord) => {
-        if (fmt === 'json') out.line(JSON.stringify(recordOut(r, r.source?.line)));
-        else if (fmt === 'yaml') out.line(toYaml([recordOut(r, r.source?.line)], { lineWidth: 0 }).trimEnd());
-        else out.line(`${r.source?.line ?? ''}\t${r.templateId}\t${r.template}`);
+      const emit = (r: LogRecord): boolean => {
+        if (fmt === 'json') return out.line(JSON.stringify(recordOut(r, r.source?.line)));
+        if (fmt === 'yaml') return out.line(toYaml([recordOut(r, r.source?.line)], { lineWidth: 0 }).trimEnd());
+        return out.line(`${r.source?.line ?? ''}\t${r.templateId}\t${r.template}`);
       };
       if (o.print === 'templates') {
         // Shape ids only (4 bytes a line), printed with the templates merged at the end of each
@@ -265,16 +280,17 @@ export const register: Register = (program, ctx, done) => {
         const limit = src.rereadable ? FILE_CHUNK : STDIN_CHUNK;
         let shapes = new IntList();
         session.miner.onCompact((remap) => shapes.remap(remap));
-        const flush = () => {
+        const flush = async () => {
           session.merge();
-          for (let i = 0; i < shapes.length; i++) out.line(session.miner.templateOf(shapes.at(i)));
+          const list = shapes;
           shapes = new IntList();
+          for (let i = 0; i < list.length; i++) if (out.line(session.miner.templateOf(list.at(i)))) await out.drain();
         };
         for await (const r of readLogRecords(src.lines(), { ...readOpts(o, src.name), light: true }, stats)) {
           shapes.push(session.add(r));
-          if (shapes.length >= limit) flush();
+          if (shapes.length >= limit) await flush();
         }
-        flush();
+        await flush();
       } else {
         if (fmt === 'table') out.line('LINE\tTEMPLATE_ID\tTEMPLATE');
         if (src.rereadable) {
@@ -282,23 +298,24 @@ export const register: Register = (program, ctx, done) => {
           // found again without learning (no per-line state kept between the passes).
           for await (const r of readLogRecords(src.lines(), readOpts(o, src.name), stats)) session.add(r);
           session.merge();
-          for await (const r of readLogRecords(src.lines(), readOpts(o, src.name))) emit(session.annotate(r, session.match(r)));
+          for await (const r of readLogRecords(src.lines(), readOpts(o, src.name))) if (emit(session.annotate(r, session.match(r)))) await out.drain();
         } else {
           // stdin: chunks of records, printed with the templates known at the end of each chunk.
           let chunk: Array<{ r: LogRecord; s: number }> = [];
           session.miner.onCompact((remap) => {
             for (const c of chunk) c.s = remap[c.s];
           });
-          const flush = () => {
+          const flush = async () => {
             session.merge();
-            for (const { r, s } of chunk) emit(session.annotate(r, s));
+            const list = chunk;
             chunk = [];
+            for (const { r, s } of list) if (emit(session.annotate(r, s))) await out.drain();
           };
           for await (const r of readLogRecords(src.lines(), readOpts(o, src.name), stats)) {
             chunk.push({ r, s: session.add(r) });
-            if (chunk.length >= STDIN_CHUNK) flush();
+            if (chunk.length >= STDIN_CHUNK) await flush();
           }
-          flush();
+          await flush();
         }
       }
       out.flush();
@@ -357,7 +374,7 @@ export const register: Register = (program, ctx, done) => {
     .option('--sequence-window <seconds>', 'Δt for "a is followed by b" rules', (v) => Number(v), 60)
     .option('--store-events', 'add the events to the CMDB event store (see --db)')
     .option('--fail', 'exit 1 when anomalies are found')
-    .action(async (file: string | undefined, o: CommonOpts & { since?: string; sequenceWindow: number; storeEvents?: boolean; fail?: boolean }) => {
+    .action(async (file: string | undefined, o: CommonOpts & { since?: string; sequenceWindow: number; storeEvents?: boolean; fail?: boolean; maxShapes?: number }) => {
       const since = o.since !== undefined ? parseTime(o.since) : undefined;
       if (o.since !== undefined && since === undefined) throw new UserError(`--since: not a time: ${o.since}`);
       if (!(o.sequenceWindow > 0)) throw new UserError('--sequence-window must be a positive number of seconds');
@@ -366,20 +383,54 @@ export const register: Register = (program, ctx, done) => {
       const redactor = o.redact ? createRedactor() : undefined;
       const registry = registryFor(ctx, o, src.name);
       const known = registry ? new Set(registry.all().map((t) => t.id)) : undefined;
-      const session = new MiningSession({ redactor, registry });
-      const raw: LogRecord[] = [];
-      for await (const r of src.records) raw.push(r);
-      const recs = foldStackTraces(raw).map((r) => tagRecord(r));
-      const shapes = recs.map((r) => session.add(r));
-      session.merge();
-      recs.forEach((r, i) => session.annotate(r, shapes[i]));
+      const session = new MiningSession({ redactor, registry, miner: minerOpts(o) });
+      // Bounded memory: records flow through (stack folding, tagging, mining) into a
+      // LogAnomalyStream that keeps per-template summaries, not the records.
+      const stream = new LogAnomalyStream({ since, knownTemplates: known, sequenceWindowMs: o.sequenceWindow * 1000, redact: redactor ? (s) => redactor.redact(s) : (s) => s });
+      let timed = false;
+      const tagged = async function* (records: AsyncIterable<LogRecord>) {
+        const folder = new StackFolder();
+        for await (const r of records) for (const x of folder.push(r)) yield tagRecord(x);
+        for (const x of folder.flush()) yield tagRecord(x);
+      };
+      if (file && file !== STDIN && !hasBackend(o)) {
+        // A file: mine it all, then read it again and judge every line with the final templates.
+        for await (const r of tagged(src.records)) session.add(r);
+        session.merge();
+        for await (const r of tagged(recordsOf(ctx, file, o, newStats()).records)) {
+          session.annotate(r, session.match(r));
+          if (r.ts !== undefined) timed = true;
+          stream.add(r);
+        }
+      } else {
+        // stdin or a backend: chunks, each judged with the templates known at its end.
+        let chunk: Array<{ r: LogRecord; s: number }> = [];
+        session.miner.onCompact((remap) => {
+          for (const c of chunk) c.s = remap[c.s];
+        });
+        const flush = () => {
+          session.merge();
+          for (const { r, s } of chunk) {
+            session.annotate(r, s);
+            if (r.ts !== undefined) timed = true;
+            stream.add(r);
+          }
+          chunk = [];
+        };
+        for await (const r of tagged(src.records)) {
+          chunk.push({ r, s: session.add(r) });
+          if (chunk.length >= ANOMALY_CHUNK) flush();
+        }
+        flush();
+      }
       session.templates();
       if (registry) registry.save(ctx.store());
-      const events = detectLogAnomalies(recs, { since, knownTemplates: known, sequenceWindowMs: o.sequenceWindow * 1000, redact: redactor ? (s) => redactor.redact(s) : (s) => s });
+      reportEvictions(ctx, session);
+      const events = stream.finish();
       if (o.storeEvents && events.length) ctx.store().addEvents(events);
       const g = ctx.globals();
       if (g.output !== 'table') ctx.io.out(renderData(events, g.output));
-      else if (!events.length) ctx.io.out(recs.some((r) => r.ts !== undefined) ? 'no log anomalies\n' : 'no log anomalies (the lines carry no timestamps; try --format)\n');
+      else if (!events.length) ctx.io.out(timed ? 'no log anomalies\n' : 'no log anomalies (the lines carry no timestamps; try --format)\n');
       else
         ctx.io.out(renderTable(events, [
           { header: 'TIME', get: (e: HcEvent) => e.time.slice(0, 19) },
@@ -406,7 +457,7 @@ export const register: Register = (program, ctx, done) => {
       }
       const src = input(ctx, file);
       const out = writer(ctx);
-      for await (const line of src.lines()) out.line(redactor.redact(line));
+      for await (const line of src.lines()) if (out.line(redactor.redact(line))) await out.drain();
       out.flush();
       const counts = Object.entries(redactor.counts);
       if (!ctx.globals().quiet) ctx.io.err(counts.length ? `redacted: ${counts.map(([k, v]) => `${k}=${v}`).join(' ')}\n` : 'redacted: nothing\n');

@@ -1,4 +1,0 @@
-import { check } from './limitrange-max.js';
-import { describeExamples } from '../../testing.js';
-
-describeExamples(check);

@@ -1,0 +1,4 @@
+import { check } from './image-pull-secret-missing.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

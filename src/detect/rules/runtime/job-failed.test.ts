@@ -1,0 +1,4 @@
+import { check } from './job-failed.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check, { live: true });

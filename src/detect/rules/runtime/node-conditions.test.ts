@@ -1,4 +1,0 @@
-import { check } from './node-conditions.js';
-import { describeExamples } from '../../testing.js';
-
-describeExamples(check, { live: true });

@@ -1,0 +1,4 @@
+import { check } from './linux-hardening-missing.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

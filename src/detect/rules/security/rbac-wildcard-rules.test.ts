@@ -1,0 +1,4 @@
+import { check } from './rbac-wildcard-rules.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

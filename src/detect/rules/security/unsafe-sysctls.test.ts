@@ -1,0 +1,4 @@
+import { check } from './unsafe-sysctls.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

@@ -1,0 +1,4 @@
+import { check } from './pv-phase-problem.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check, { live: true });

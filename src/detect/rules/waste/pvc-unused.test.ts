@@ -1,0 +1,4 @@
+import { check } from './pvc-unused.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

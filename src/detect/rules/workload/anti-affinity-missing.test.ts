@@ -1,0 +1,4 @@
+import { check } from './anti-affinity-missing.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

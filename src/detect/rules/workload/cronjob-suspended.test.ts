@@ -1,0 +1,4 @@
+import { check } from './cronjob-suspended.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

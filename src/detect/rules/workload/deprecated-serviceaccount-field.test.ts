@@ -1,0 +1,4 @@
+import { check } from './deprecated-serviceaccount-field.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

@@ -1,0 +1,4 @@
+import { check } from './label-value-invalid.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

@@ -1,0 +1,4 @@
+import { check } from './pdb-no-policy.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);

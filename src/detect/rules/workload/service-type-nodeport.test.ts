@@ -1,0 +1,4 @@
+import { check } from './service-type-nodeport.js';
+import { describeExamples } from '../../testing.js';
+
+describeExamples(check);
