@@ -456,3 +456,10 @@ interface FinishCtx {
   nSamples: number;
   hourSamples: Map<string, Map<number, LogRecord[]>>;
 }
+
+/** The batch form: every record at once (any order), the events of the window under test. */
+export function detectLogAnomalies(records: LogRecord[], opts: LogAnomalyOptions = {}): HcEvent[] {
+  const s = new LogAnomalyStream(opts);
+  for (const r of [...records].sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0))) s.add(r);
+  return s.finish();
+}
