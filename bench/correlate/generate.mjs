@@ -8,16 +8,8 @@
 // standalone services with their own independent load; "look-alike" batch jobs that all have the
 // same smooth bump at the same hour but independent noise; a scrape glitch hitting many series at once.
 
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seeded PRNG as the analyses and tests.
+import { mulberry32 } from '../../dist/analyze/random.js';
 
 function gauss(rand) {
   const u = rand() || 1e-12;

@@ -92,3 +92,18 @@ describe('buildInventory (live shapes)', () => {
     expect(live.coverage.kinds.has('Secret')).toBe(true);
   });
 });
+
+describe('references name kinds the way the objects themselves are named', () => {
+  it('a scaleTargetRef or ownerReference into any built-in group resolves to the object, a CRD keeps its group', () => {
+    const objs: KubeObject[] = [
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'r', namespace: 'ns', uid: 'u-r' } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'ns', ownerReferences: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', name: 'r' }] } },
+      { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h', namespace: 'ns' }, spec: { scaleTargetRef: { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: 'ro' } } },
+    ];
+    const inv = buildInventory(objs.map((obj) => ({ obj })), { cluster: 'c', live: false });
+    const owns = inv.relations.find((r) => r.type === 'owns')!;
+    expect(owns.from).toBe('c/Role/ns/r');
+    expect(owns.dangling).toBeUndefined();
+    expect(inv.relations.find((r) => r.type === 'scales')?.to).toBe('c/Rollout.argoproj.io/ns/ro');
+  });
+});

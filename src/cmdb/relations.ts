@@ -2,6 +2,7 @@
 // (evidence), and is marked dangling when its target is not in the inventory.
 import type { CiId } from '../model/ci.js';
 import { ciId } from '../model/ci.js';
+import { ciKind } from '../model/kube.js';
 import type { Relation, RelationType } from '../model/relation.js';
 import type { Inventory, InventoryItem, PodTemplateRef } from './inventory.js';
 import { toSelector, isEmptySelector, matches } from './selectors.js';
@@ -31,7 +32,7 @@ export function buildRelations(inv: Inventory, byUid: Map<string, InventoryItem>
 
     for (const ref of o.metadata?.ownerReferences ?? []) {
       const owner = ref.uid ? byUid.get(ref.uid) : undefined;
-      const ownerId = owner?.ci.id ?? id(ownerKind(ref.apiVersion, ref.kind), ns, ref.name);
+      const ownerId = owner?.ci.id ?? id(ciKind(ref.apiVersion ?? 'v1', ref.kind), ns, ref.name);
       add(ownerId, me, 'owns', { controller: ref.controller === true });
     }
 
@@ -73,7 +74,7 @@ export function buildRelations(inv: Inventory, byUid: Map<string, InventoryItem>
         break;
       case 'HorizontalPodAutoscaler': {
         const t = o.spec?.scaleTargetRef;
-        if (t?.kind && t.name) add(me, id(ownerKind(t.apiVersion ?? 'apps/v1', t.kind), ns, t.name), 'scales', { minReplicas: o.spec?.minReplicas, maxReplicas: o.spec?.maxReplicas });
+        if (t?.kind && t.name) add(me, id(ciKind(t.apiVersion ?? 'apps/v1', t.kind), ns, t.name), 'scales', { minReplicas: o.spec?.minReplicas, maxReplicas: o.spec?.maxReplicas });
         break;
       }
       case 'PodDisruptionBudget': {
@@ -106,13 +107,6 @@ export function buildRelations(inv: Inventory, byUid: Map<string, InventoryItem>
 
   for (const t of inv.podTemplates) podSpecRelations(t, id, add);
   return out;
-}
-
-/** The CI kind an ownerReference / scaleTargetRef names (custom kinds keep their group). */
-function ownerKind(apiVersion: string | undefined, kind: string): string {
-  const g = apiVersion && apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-  const builtin = ['', 'apps', 'batch', 'extensions', 'policy', 'autoscaling', 'networking.k8s.io'];
-  return builtin.includes(g) ? kind : `${kind}.${g}`;
 }
 
 export function ingressBackends(o: Rec): Array<{ service: string; port: string | number | undefined; path?: string }> {

@@ -328,7 +328,8 @@ export class SqliteStore implements CmdbStore {
           if (open && Date.parse(e.time) - openEnd <= DEDUP_GAP_MS && Date.parse(e.end ?? e.time) >= Date.parse(open.time)) {
             const end = [open.end_time ?? open.time, e.end ?? e.time].sort().pop()!;
             const sev = SEVERITY_RANK[e.severity] > SEVERITY_RANK[open.severity as HcEvent['severity']] ? e.severity : open.severity;
-            const data = { ...JSON.parse(open.data), ...e.data, occurrences: (JSON.parse(open.data).occurrences ?? 1) + 1 };
+            const prev = JSON.parse(open.data) as Record<string, unknown>;
+            const data = { ...prev, ...e.data, occurrences: ((prev.occurrences as number | undefined) ?? 1) + 1 };
             upd.run(end, sev, e.title, JSON.stringify(data), open.id);
             ids.push(open.id);
             continue;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { lshPairs, namespacePairs, pairKey, pairOf } from './candidates.js';
-import { gaussian, mulberry32 } from './stats.js';
+import { gaussian, mulberry32 } from '../random.js';
 
 describe('candidate pruning', () => {
   it('pair keys round-trip', () => {

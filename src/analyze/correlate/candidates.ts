@@ -5,7 +5,7 @@
 //    series that agree on all bits of any band land in the same bucket and become candidates.
 // Candidates then go through the exact lag scan; pairs never proposed count as tested with p = 1.
 import { parseCiId } from '../../model/ci.js';
-import { mulberry32 } from './stats.js';
+import { mulberry32 } from '../random.js';
 
 export interface LshOptions {
   bands?: number;

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { eventCooccurrence } from './events.js';
 import { aggregate } from './correlate.js';
 import type { HcEvent } from '../../model/event.js';
-import { mulberry32 } from './stats.js';
+import { mulberry32 } from '../random.js';
 
 const T0 = Date.UTC(2026, 10, 1);
 let seq = 0;

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { buildLevel } from './screen.js';
 import { screenTile, triangleTiles } from './kernel.js';
-import { gaussian, mulberry32 } from './stats.js';
+import { gaussian, mulberry32 } from '../random.js';
 
 describe('screen kernel', () => {
   it('matches a naive lagged correlation on every pair, any tiling', () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { ccfAllNoGaps, ccfAt } from './refine.js';
 import { whiten } from './whiten.js';
-import { gaussian, mulberry32 } from './stats.js';
+import { gaussian, mulberry32 } from '../random.js';
 
 describe('lagged cross-correlation', () => {
   it('the four-lags-per-pass scan equals the one-lag-at-a-time one, including short series', () => {

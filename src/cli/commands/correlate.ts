@@ -1,15 +1,14 @@
 // `hypercas correlate INPUT`: relations discovered from telemetry. INPUT is a long-format CSV
 // (timestamp,ci,metric,value), an OpenMetrics text file, or a directory of them. `--store` writes
 // the relations to the CMDB (source `inferred`) and compares them with the declared ones.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Register } from '../main.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { renderData, renderTable } from '../../report/format.js';
 import type { Series } from '../../model/telemetry.js';
 import type { HcEvent } from '../../model/event.js';
 import type { Relation } from '../../model/relation.js';
-import { accToSeries, parseLongCsv, type LongCsvProblem } from '../../collect/metrics/long-csv.js';
+import { accToSeries, listFiles, parseLongCsv, readText, type LongCsvProblem } from '../../collect/metrics/long-csv.js';
 import { readOpenMetrics } from '../../collect/metrics/openmetrics.js';
 import { ciFromLabels } from '../../analyze/anomaly/events.js';
 import { compareWithDeclared, correlateSeries, type CandidateMode, type Comparison } from '../../analyze/correlate/index.js';
@@ -51,33 +50,14 @@ const OM = /\.(prom|om|openmetrics)$/i;
 
 /** Reads long CSVs and OpenMetrics files (CIs from workload labels) from a file or directory. */
 export function readInput(path: string, cluster: string): { series: Series[]; problems: LongCsvProblem[]; files: number } {
-  const files: string[] = [];
-  let st;
-  try {
-    st = statSync(path);
-  } catch {
-    throw new UserError(`${path}: no such file or directory`);
-  }
-  const walk = (p: string) => {
-    for (const name of readdirSync(p).sort()) {
-      const q = join(p, name);
-      if (statSync(q).isDirectory()) walk(q);
-      else if (/\.csv$/i.test(name) || OM.test(name)) files.push(q);
-    }
-  };
-  if (st.isDirectory()) walk(path);
-  else files.push(path);
+  if (!existsSync(path)) throw new UserError(`${path}: no such file or directory`);
+  const files = listFiles(path, (name) => /\.csv$/i.test(name) || OM.test(name));
   const acc: Parameters<typeof parseLongCsv>[2] = new Map();
   const problems: LongCsvProblem[] = [];
   const om: Series[] = [];
   for (const f of files) {
-    let text: string;
-    try {
-      text = readFileSync(f, 'utf8');
-    } catch (e) {
-      problems.push({ file: f, line: 0, message: `cannot read: ${(e as Error).message}` });
-      continue;
-    }
+    const text = readText(f, problems);
+    if (text === undefined) continue;
     if (OM.test(f) || /^# (TYPE|HELP) /m.test(text.slice(0, 2000))) {
       const r = readOpenMetrics(text, f);
       for (const p of r.problems) problems.push({ file: p.where, line: 0, message: p.message });

@@ -5,12 +5,10 @@ import { stringify as toYaml } from 'yaml';
 import type { Register } from '../main.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { repeatable, readStdin } from '../util.js';
-import { createHash } from 'node:crypto';
 import { collectClusters, collectFiles, storeCollected, type Collected } from '../../collect/collect.js';
 import { inventoryFromSnapshot, resolveSnapshotRef } from '../../cmdb/snapshot-inventory.js';
 import type { Inventory } from '../../cmdb/inventory.js';
-import type { HcEvent } from '../../model/event.js';
-import type { Finding } from '../../model/finding.js';
+import { findingEvents } from '../../detect/finding-events.js';
 import { allBuiltinChecks } from '../../detect/registry.js';
 import { runChecks, type EngineConfig, type ScanResult } from '../../detect/engine.js';
 import { loadScanConfig, type ConfigProblem } from '../../detect/config.js';
@@ -178,20 +176,6 @@ used the rest); 2 nothing usable / bad usage; 4 cluster unreachable; 70 a check 
       done(code);
     });
 };
-
-/** Findings as events: one per (check, primary CI), continuing across scans through the dedup key. */
-function findingEvents(findings: Finding[], snapshot: number, time: string): HcEvent[] {
-  return findings.map((f) => ({
-    id: `finding-${snapshot}-${createHash('sha256').update(`${f.checkId}|${f.cis.join(',')}|${f.message}`).digest('hex').slice(0, 16)}`,
-    type: 'finding' as const,
-    time,
-    ci: f.cis[0],
-    severity: f.severity,
-    title: `${f.checkId}: ${f.message}`,
-    dedupKey: `finding:${f.checkId}:${f.cis[0] ?? ''}`,
-    data: { checkId: f.checkId, aliases: f.aliases, cis: f.cis, evidence: f.evidence, fix: f.fix, snapshot },
-  }));
-}
 
 function mergeResults(rs: ScanResult[]): ScanResult {
   if (rs.length === 1) return rs[0];

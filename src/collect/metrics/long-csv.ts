@@ -129,32 +129,40 @@ export function accToSeries(acc: Map<string, Acc>): Series[] {
   return out;
 }
 
-/** Reads a CSV file, or every *.csv file under a directory (recursively, in name order). */
-export function readLongCsv(path: string): LongCsvResult {
+/** The file itself, or every file under a directory (recursively, in name order) whose name `accept`s. */
+export function listFiles(path: string, accept: (name: string) => boolean): string[] {
   const files: string[] = [];
   const walk = (p: string) => {
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) {
-        const q = join(p, name);
-        if (statSync(q).isDirectory()) walk(q);
-        else if (name.toLowerCase().endsWith('.csv')) files.push(q);
-      }
-    } else files.push(p);
+    for (const name of readdirSync(p).sort()) {
+      const q = join(p, name);
+      if (statSync(q).isDirectory()) walk(q);
+      else if (accept(name)) files.push(q);
+    }
   };
-  walk(path);
+  if (statSync(path).isDirectory()) walk(path);
+  else files.push(path);
+  return files;
+}
+
+/** A file's text, or undefined with the reason added to `problems`. */
+export function readText(file: string, problems: LongCsvProblem[]): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    problems.push({ file, line: 0, message: `cannot read: ${(e as Error).message}` });
+    return undefined;
+  }
+}
+
+/** Reads a CSV file, or every *.csv file under a directory (recursively, in name order). */
+export function readLongCsv(path: string): LongCsvResult {
+  const files = listFiles(path, (name) => name.toLowerCase().endsWith('.csv'));
   const acc = new Map<string, Acc>();
   const problems: LongCsvProblem[] = [];
   let rows = 0;
   for (const f of files) {
-    let text: string;
-    try {
-      text = readFileSync(f, 'utf8');
-    } catch (e) {
-      problems.push({ file: f, line: 0, message: `cannot read: ${(e as Error).message}` });
-      continue;
-    }
-    rows += parseLongCsv(text, f, acc, problems).rows;
+    const text = readText(f, problems);
+    if (text !== undefined) rows += parseLongCsv(text, f, acc, problems).rows;
   }
   return { series: accToSeries(acc), problems, files, rows };
 }

@@ -1,6 +1,6 @@
 // Small synthetic series for the statistical tests (seeded, so every run sees the same data).
 import type { Series } from '../../../model/telemetry.js';
-import { gaussian, mulberry32 } from '../stats.js';
+import { gaussian, mulberry32 } from '../../random.js';
 
 export const T0 = Date.UTC(2026, 10, 1);
 

@@ -1,13 +1,5 @@
 // A generated log stream for memory-bound tests (shared by the miner and CLI tests).
-/** Deterministic PRNG (mulberry32), so the stream is the same on every run. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../random.js';
 
 /** An unending-looking stream: every line carries never-seen words (letters only, so masking keeps them). */
 export function* randomStream(n: number, seed = 1): Generator<string> {
