@@ -1,6 +1,6 @@
 // NAB benchmark on the development half: scores every file with the same code path as
 // `hypercas anomaly FILE --scores`, then applies NAB's scoring (see src/analyze/anomaly/nab-score.ts).
-// Usage: node bench/nab/run.mjs [--data ../shared/bench/nab-dev] [--per-file] [--verbose]
+// Usage: node bench/nab/run.mjs [--data ../shared/bench/nab-dev] [--per-file] [--verbose] [--fold A|B] [--opts JSON]
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,15 +19,22 @@ const verbose = args.includes('--verbose');
 // Tuning only: detector options as JSON (the reported figure uses the defaults).
 const optArg = args.indexOf('--opts');
 const detOpts = optArg >= 0 ? JSON.parse(args[optArg + 1]) : {};
+// Tuning only: score one half of an alternating split of the files (A = 1st, 3rd, …; B = 2nd, 4th, …),
+// to tell a real gain from one window flipping.
+const foldArg = args.indexOf('--fold');
+const fold = foldArg >= 0 ? args[foldArg + 1] : undefined;
 
 const labels = JSON.parse(readFileSync(join(root, 'labels/combined_windows.json'), 'utf8'));
 const files = [];
 let points = 0;
 let scoringMs = 0;
+let fileNo = 0;
 for (const cat of readdirSync(join(root, 'data')).sort()) {
   for (const f of readdirSync(join(root, 'data', cat)).sort()) {
     if (!f.endsWith('.csv')) continue;
     const name = `${cat}/${f}`;
+    const k = fileNo++;
+    if (fold && (fold === 'A') !== (k % 2 === 0)) continue;
     const text = readFileSync(join(root, 'data', cat, f), 'utf8');
     // Same calls as `hypercas anomaly FILE --scores`: read with bad rows kept, score with defaults.
     const { series } = readMetricCsv(text, name, { keepBadRows: true });
