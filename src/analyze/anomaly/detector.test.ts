@@ -159,6 +159,73 @@ describe('streaming detector', () => {
     expect(on[1]).toBeGreaterThan(3);
   });
 
+  it('flat line: a sensor that stops changing for longer than ever before is flagged once, as `flat`', () => {
+    const r = rng(11);
+    // Bursty counts with idle stretches of up to 40 points; from 2000 the value sticks at 0 for 300.
+    const { ts, vs } = series(3000, MIN5, (i) => (i >= 2000 && i < 2300 ? 0 : i % 100 < 60 ? Math.round(20 + 5 * gauss(r)) : 0));
+    const { r: res, found } = anomalies(ts, vs, { seasonal: false }, 0.99);
+    // (The very first idle stretch is itself a record, while the series is young: ignore the start.)
+    const hit = found.find((a) => a.component === 'flat' && a.startIndex > 300);
+    expect(hit, JSON.stringify(found.map((a) => [a.startIndex, a.component]))).toBeDefined();
+    // Fires when the run (idle since 1960) passes the longest earlier one (40 points).
+    expect(hit!.startIndex).toBeGreaterThanOrEqual(2000);
+    expect(hit!.startIndex).toBeLessThan(2060);
+    expect(hit!.explanation).toContain('stopped changing');
+    expect(hit!.z).toBeGreaterThanOrEqual(50); // the run length (flatMinRun)
+    expect(hit!.observed).toBe(0);
+    expect(hit!.reference).toBe(40); // the longest earlier idle stretch
+    // Once per run.
+    expect(res.explanation!.component.filter((c, i) => c === 'flat' && i > 300).length).toBe(1);
+  });
+
+  it('flat line: never for a series that has always been constant, nor for idle stretches no longer than before', () => {
+    const { ts, vs } = series(3000, MIN5, () => 45);
+    const r1 = scoreSeries(ts, vs, {}, true);
+    expect(r1.explanation!.component.includes('flat')).toBe(false);
+    expect(Math.max(...r1.scores)).toBe(0);
+    const rg = rng(12);
+    // Regular idle stretches of 40 points: none is a record after the first.
+    const b = series(3000, MIN5, (i) => (i % 100 < 60 ? Math.round(20 + 5 * gauss(rg)) : 0));
+    const r2 = scoreSeries(b.ts, b.vs, { seasonal: false }, true);
+    const flats = r2.explanation!.component.flatMap((c, i) => (c === 'flat' ? [i] : []));
+    expect(flats.every((i) => i < 200), JSON.stringify(flats)).toBe(true);
+    // Off switch.
+    const off = scoreSeries(b.ts, b.vs, { seasonal: false, flatMargin: 0 }, true);
+    expect(off.explanation!.component.includes('flat')).toBe(false);
+  });
+
+  it('range: a value higher than this series has ever shown is flagged even when the spread has grown', () => {
+    const r = rng(13);
+    // Quiet, with a few 12-SD spikes; from 1500 a noisy oscillating regime (the spread grows, so
+    // the same spikes no longer stand out against it); at 2500 one value above every earlier one.
+    const { ts, vs } = series(3000, MIN5, (i) => {
+      if (i === 2500) return 80;
+      if (i > 300 && i < 1500 && i % 300 === 0) return 62;
+      return 50 + gauss(r) + (i >= 1500 ? 8 * Math.sign(Math.sin(i / 3)) : 0);
+    });
+    const { r: res, found } = anomalies(ts, vs, { seasonal: false }, 0.99);
+    const hit = found.find((a) => a.startIndex === 2500);
+    expect(hit, JSON.stringify(found.map((a) => [a.startIndex, a.component]))).toBeDefined();
+    expect(hit!.component).toBe('range');
+    const before = Math.max(...vs.subarray(0, 2500));
+    expect(hit!.reference).toBe(before);
+    expect(hit!.explanation).toContain(`previous maximum ${Number(before.toPrecision(4))}`);
+    // The expected value stays the model's (the level), not the previous extreme.
+    expect(Math.abs(hit!.expected - 50)).toBeLessThan(10);
+    // Without the range view the same point is less surprising.
+    const off = scoreSeries(ts, vs, { seasonal: false, wRange: 0 }).scores;
+    expect(res.scores[2500]).toBeGreaterThan(off[2500]);
+  });
+
+  it('range: values inside the range seen so far never fire it', () => {
+    const r = rng(14);
+    // A wide start (30–70), then a quiet series with 8-SD spikes that stay inside that range.
+    const { ts, vs } = series(3000, MIN5, (i) => (i < 50 ? 30 + 40 * r() : 50 + gauss(r) + (i % 400 === 0 ? 8 : 0)));
+    const ex = scoreSeries(ts, vs, { seasonal: false }, true).explanation!;
+    expect(Math.max(...vs.subarray(50))).toBeLessThan(Math.max(...vs.subarray(0, 50)));
+    expect(ex.component.slice(50).some((c) => c === 'range')).toBe(false);
+  });
+
   it('keeps one score in [0, 1] per row even for empty and all-NaN input', () => {
     expect(scoreSeries([], []).scores.length).toBe(0);
     const s = scoreSeries([1, 2, 3], [NaN, NaN, NaN]).scores;

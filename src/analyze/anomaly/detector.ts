@@ -7,7 +7,13 @@
 //               while the profile explains the series better ("busy every Tuesday, now Wednesday");
 //   shift     — a short EWMA against the long level → a level shift that persists (change point);
 //   spread    — short vs long mean |residual| → a variance increase;
-//   driver    — the value against an online regression on driver series ("should be 2, is 1").
+//   driver    — the value against an online regression on driver series ("should be 2, is 1");
+//   flat      — the value has not changed for longer than ever before in this series (a stuck
+//               sensor, a stalled writer, a held key): fires once, when the run of identical values
+//               becomes a record (and is at least `flatMinRun` points long);
+//   range     — the value beyond the highest (lowest) this series has ever shown, by how many
+//               robust SDs: novelty in value, which a level/spread view can miss when the spread
+//               has grown ("never this high before").
 //
 // Calibration — what the score means. Each component's statistic is ranked against that
 // component's own history on this series (calibrate.ts): p = the fraction of past points that
@@ -32,7 +38,7 @@ import { RobustEw } from './robust.js';
 import { SeasonalProfile } from './seasonal.js';
 import { TailCalibrator } from './calibrate.js';
 
-export type Component = 'level' | 'seasonal' | 'shift' | 'spread' | 'driver' | 'none' | 'missing';
+export type Component = 'level' | 'seasonal' | 'shift' | 'spread' | 'driver' | 'flat' | 'range' | 'none' | 'missing';
 
 export interface DetectorOptions {
   /** Long-memory rate of the baseline, per point (default 1e-4; 1/n while younger). */
@@ -84,6 +90,15 @@ export interface DetectorOptions {
   historyPenalty?: number;
   /** Points of history from which the history correction starts (default 1000). */
   historyRef?: number;
+  /**
+   * Flat-line component: a run of identical values fires once, when it becomes `flatMargin` times
+   * longer than the longest run seen before in this series (default 1; 0 = off) …
+   */
+  flatMargin?: number;
+  /** … and at least this many points long (default 50). */
+  flatMinRun?: number;
+  /** Weight of the range (new all-time extreme) component's surprise (default 1; 0 = off). */
+  wRange?: number;
 }
 
 /** Per-point explanation (filled only when asked, to keep scoring fast). */
@@ -94,12 +109,17 @@ export interface Explanation {
   /** Raw (pre-onset-filter) score. */
   raw: Float64Array;
   component: Component[];
-  /** z of the component that fired (signed). */
+  /** z of the component that fired (signed; for `flat`, the length of the run of identical values). */
   z: Float64Array;
   /** Recent (short EWMA) mean, in the series' units: what the `shift` component compares. */
   recent: Float64Array;
   /** The sample came after a gap of more than 5 typical intervals. */
   gap: Uint8Array;
+  /**
+   * What the firing component compared the value with, when that is not `expected`: the previous
+   * maximum (minimum) for `range`, the longest earlier run of identical values for `flat`; else NaN.
+   */
+  reference: Float64Array;
 }
 
 export interface ScoreResult {
@@ -110,7 +130,7 @@ export interface ScoreResult {
 const LOG10_3 = Math.log10(3);
 const LOG10_4 = Math.log10(4);
 
-const COMPONENT_CODES: Component[] = ['none', 'level', 'seasonal', 'shift', 'spread', 'driver', 'missing'];
+const COMPONENT_CODES: Component[] = ['none', 'level', 'seasonal', 'shift', 'spread', 'driver', 'missing', 'flat', 'range'];
 
 
 /** Online least squares y ≈ b0 + Σ bj·dj with forgetting (RLS), for the driver component. */
@@ -183,10 +203,23 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
   const drivers = opts.drivers;
   const histPenalty = opts.historyPenalty ?? 0.25;
   const histRef = opts.historyRef ?? 1000;
+  const flatMargin = opts.flatMargin ?? 1;
+  const flatMinRun = opts.flatMinRun ?? 50;
+  // Flat-line state: the current run of identical values, the longest earlier run, whether the
+  // current run started after a change (a series that has never varied is not "stuck").
+  let prevX = NaN;
+  let run = 0;
+  let maxRun = 0;
+  let runAfterChange = false;
+  let flatFired = false;
+  // Range state: the extremes of every value learned so far.
+  const wRg = opts.wRange ?? 1;
+  let vMax = -Infinity;
+  let vMin = Infinity;
 
   const scores = new Float64Array(n);
   const ex: Explanation | undefined = explain
-    ? { expected: new Float64Array(n), band: new Float64Array(n), raw: new Float64Array(n), component: new Array<Component>(n), z: new Float64Array(n), recent: new Float64Array(n).fill(NaN), gap: new Uint8Array(n) }
+    ? { expected: new Float64Array(n), band: new Float64Array(n), raw: new Float64Array(n), component: new Array<Component>(n), z: new Float64Array(n), recent: new Float64Array(n).fill(NaN), gap: new Uint8Array(n), reference: new Float64Array(n).fill(NaN) }
     : undefined;
 
   // Plain path (no seasonality) and deseasonalised path; the one with the smaller recent error is used.
@@ -218,6 +251,7 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
   const calSB = mkCal();
   const calV = mkCal();
   const calD = mkCal();
+  const calR = mkCal();
 
   for (let i = 0; i < n; i++) {
     const x = values[i];
@@ -245,6 +279,14 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
     }
     if (Number.isFinite(t)) lastT = t;
     seen++;
+    if (x === prevX) run++;
+    else {
+      if (run > maxRun) maxRun = run;
+      runAfterChange = seen > 1;
+      run = 1;
+      flatFired = false;
+    }
+    prevX = x;
     absMean += (Math.abs(x) - absMean) / Math.min(seen, 1000);
     // Floor for the spread: a constant series has spread 0 and any change is news, but not a
     // division by zero; 1e-6 of the typical magnitude keeps float noise from being "news".
@@ -271,6 +313,7 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
     let comp = 0;
     let expected = NaN;
     let sd = NaN;
+    let reference = NaN;
     if (seen > warmup) {
       // Both paths are scored and calibrated every point (each against its own history), so the
       // seasonal path's calibration is ready when it takes over.
@@ -336,6 +379,36 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
           sd = rlsErr.sd(scaleFloor);
         }
       }
+      // Range: how far (in robust SDs of the level in use) the value lies beyond the all-time
+      // extreme, calibrated like the others (0 for every point inside the range, so only
+      // record-breaking points compete; like `flat`, not counted in the Bonferroni factor).
+      if (wRg > 0 && vMax > vMin) {
+        const sdR = lv.sd(scaleFloor);
+        const zr = x > vMax ? (x - vMax) / sdR : x < vMin ? (vMin - x) / sdR : 0;
+        const sRg = -Math.log10(calR.tailAndAdd(zr, skip)) * wRg;
+        if (sRg > surprise) {
+          surprise = sRg;
+          zs = x > vMax ? zr : -zr;
+          comp = 8;
+          reference = x > vMax ? vMax : vMin;
+        }
+      }
+      // Flat line: the value has not changed for longer than ever before in this series (a stuck
+      // sensor, a stalled job, a metric that stopped reporting changes). A one-off event: it fires
+      // at the point where the run becomes a record, with the calibrators' record tail
+      // (p = 0.5/(n+1)·(longest/run)^recordExponent), and not again during that run. Being a
+      // one-off event per run rather than a per-point test, it is not counted in the Bonferroni
+      // factor below. A series that has never changed is not "stuck" (runAfterChange).
+      if (flatMargin > 0 && runAfterChange && !flatFired && run >= flatMinRun && run > flatMargin * maxRun) {
+        flatFired = true;
+        const sFl = -Math.log10((0.5 / (seen + 1)) * Math.pow(Math.max(maxRun, 1) / run, opts.recordExponent ?? 2));
+        if (sFl > surprise) {
+          surprise = sFl;
+          zs = run; // for `flat`, z is the length of the run (points)
+          comp = 7;
+          reference = maxRun;
+        }
+      }
       // Bonferroni: the strongest of k calibrated components is k times likelier to be extreme by chance.
       // History correction: p is a per-point rate, and a longer history has had proportionally
       // more chances to produce a departure that rare; a partial multiple-testing correction over
@@ -362,9 +435,12 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
       ex.component[i] = seen > warmup ? COMPONENT_CODES[comp] : 'none';
       ex.z[i] = zs;
       ex.gap[i] = gap ? 1 : 0;
+      ex.reference[i] = reference;
     }
 
     // --- learn from point i ---
+    if (x > vMax) vMax = x;
+    if (x < vMin) vMin = x;
     const rA = x - lvA.mean;
     const rB = x - sOff - lvB.mean;
     if (seen > warmup) {

@@ -20,6 +20,8 @@ export interface Anomaly {
   band: number;
   component: Component;
   z: number;
+  /** What the component compared with when not `expected` (previous extreme for `range`, longest earlier run for `flat`). */
+  reference?: number;
   explanation: string;
 }
 
@@ -39,6 +41,8 @@ const COMPONENT_TEXT: Record<Component, string> = {
   shift: 'the level has shifted and stays shifted',
   spread: 'the variability has changed',
   driver: 'value not explained by its driver series',
+  flat: 'the value has stopped changing for longer than ever before',
+  range: 'value beyond anything this series has shown before',
   none: '',
   missing: '',
 };
@@ -49,10 +53,16 @@ function fmt(v: number): string {
   return a !== 0 && (a >= 1e6 || a < 1e-3) ? v.toExponential(3) : String(Number(v.toPrecision(4)));
 }
 
-export function describe(c: Component, observed: number, expected: number, band: number, z: number, recent = NaN): string {
+export function describe(c: Component, observed: number, expected: number, band: number, z: number, recent = NaN, reference = NaN): string {
   const dir = observed >= expected ? 'above' : 'below';
   if (c === 'spread') {
     return `${COMPONENT_TEXT[c]}: recent deviations ${fmt(Math.pow(2, z))}× their usual size; observed ${fmt(observed)}, expected ${fmt(expected)} ± ${fmt(band)} [${c}]`;
+  }
+  if (c === 'range') {
+    return `${COMPONENT_TEXT[c]}: observed ${fmt(observed)}, previous ${z >= 0 ? 'maximum' : 'minimum'} ${fmt(reference)} (${fmt(Math.abs(z))} robust SD ${z >= 0 ? 'above' : 'below'} it); expected ${fmt(expected)} ± ${fmt(band)} [${c}]`;
+  }
+  if (c === 'flat') {
+    return `${COMPONENT_TEXT[c]}: unchanged at ${fmt(observed)} for ${fmt(z)} samples, the longest earlier run was ${fmt(reference)} [${c}]`;
   }
   if (c === 'shift' && Number.isFinite(recent)) {
     return `${COMPONENT_TEXT[c]}: recent mean ${fmt(recent)}, expected ${fmt(expected)} ± ${fmt(band)} (last value ${fmt(observed)}; shift of ${fmt(Math.abs(z))} robust SD ${recent >= expected ? 'up' : 'down'}) [${c}]`;
@@ -107,7 +117,8 @@ export function findAnomalies(
       band: ex.band[at],
       component: c,
       z: ex.z[at],
-      explanation: describe(c, values[at], ex.expected[at], ex.band[at], ex.z[at], ex.recent[at]),
+      ...(Number.isFinite(ex.reference[at]) ? { reference: ex.reference[at] } : {}),
+      explanation: describe(c, values[at], ex.expected[at], ex.band[at], ex.z[at], ex.recent[at], ex.reference[at]),
     });
     i = endIndex + 1;
   }
