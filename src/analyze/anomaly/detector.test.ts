@@ -150,13 +150,42 @@ describe('streaming detector', () => {
       const raw = scoreSeries(ts, vs, { seasonal: false, ...opts }, true).explanation!.raw;
       return [800, 10_000].map((i) => -Math.log10(1 - raw[i]));
     };
-    const on = surprise({});
-    const off = surprise({ historyPenalty: 0 });
+    // Counting every point as a chance (chanceMemory 0), from 1000 points.
+    const pts = { chanceMemory: 0, historyRef: 1000, historyPenalty: 0.25 };
+    const on = surprise(pts);
+    const off = surprise({ ...pts, historyPenalty: 0 });
     // Before 1000 points of history: untouched.
     expect(on[0]).toBeCloseTo(off[0], 9);
     // After ~10,000 points: 0.25 · log10(10) decades less (the spike is still an anomaly).
     expect(off[1] - on[1]).toBeCloseTo(0.25 * Math.log10(10_000 / 1000), 2);
     expect(on[1]).toBeGreaterThan(3);
+    // Defaults (independent chances): at most 0.3 · log10(10,000 / 250) — less, as even on white
+    // noise the strongest surprise is somewhat autocorrelated (the shift statistic is an EWMA).
+    const def = surprise({});
+    const def0 = surprise({ historyPenalty: 0 });
+    expect(def0[1] - def[1]).toBeGreaterThan(0.25);
+    expect(def0[1] - def[1]).toBeLessThan(0.3 * Math.log10(10_000 / 250) + 1e-9);
+    expect(def[1]).toBeGreaterThan(2.5); // still far above the NAB threshold (≈ 2 decades)
+  });
+
+  it('history correction counts independent chances: less correction when the surprise is autocorrelated', () => {
+    // Same length, same spike; one series white noise, the other slow AR(1) noise whose unusual
+    // stretches last many points (fewer independent chances to produce a departure that rare).
+    const correction = (phi: number, seed: number) => {
+      const r = rng(seed);
+      let e = 0;
+      const { ts, vs } = series(12_000, MIN5, () => {
+        e = phi * e + Math.sqrt(1 - phi * phi) * gauss(r);
+        return 50 + e;
+      });
+      vs[10_000] += 10;
+      const s = (opts: object) => -Math.log10(1 - scoreSeries(ts, vs, { seasonal: false, ...opts }, true).explanation!.raw[10_000]);
+      return s({ historyPenalty: 0 }) - s({});
+    };
+    const white = correction(0, 11);
+    const slow = correction(0.95, 12);
+    expect(white).toBeGreaterThan(slow + 0.05);
+    expect(slow).toBeGreaterThanOrEqual(0);
   });
 
   it('flat line: a sensor that stops changing for longer than ever before is flagged once, as `flat`', () => {

@@ -18,16 +18,21 @@
 // Calibration — what the score means. Each component's statistic is ranked against that
 // component's own history on this series (calibrate.ts): p = the fraction of past points that
 // deviated at least as much (a Pareto tail beyond the largest seen). The strongest component wins,
-// Bonferroni-corrected for the number of components (and, after 1000 points, for the length of the
-// history: see below), and the score is 1 − p: 0.99 = "a 1-in-100
-// departure for this series", 0.999 = 1 in 1000. Jumpy series thus need bigger departures than
-// quiet ones for the same score, which is what lets one threshold serve every series.
+// Bonferroni-corrected for the number of components (and for the length of the history: see
+// below), and the score is 1 − p: 0.99 = "a 1-in-100 departure for this series", 0.999 = 1 in
+// 1000. Jumpy series thus need bigger departures than quiet ones for the same score, which is what
+// lets one threshold serve every series.
 //
 // History correction: a per-point tail probability p means "a 1-in-1/p point"; the longer the
 // series has run, the more such points it has already produced, so an alarm-worthy departure must
-// be rarer. The surprise is reduced by historyPenalty · log10(n / historyRef) after n points
-// (0.25: a tenfold longer history needs a departure 10^0.25 ≈ 1.8 times rarer). The exponent is
-// deliberately partial (a full 1/n correction would silence long series).
+// be rarer. What counts is the number of INDEPENDENT chances, not of points: a series whose unusual
+// stretches last several points (autocorrelated surprise) has had fewer chances than one of
+// isolated spikes of the same length. So the history is counted as n / τ, with τ = (1 + ρ)/(1 − ρ)
+// the integrated autocorrelation time of the strongest per-point surprise (level/seasonal, shift,
+// spread, driver; before corrections) and ρ its lag-1 autocorrelation over the last ~chanceMemory
+// points. The surprise is reduced by historyPenalty · log10(n/τ / historyRef) once n/τ exceeds
+// historyRef (0.3 per tenfold: a tenfold longer history needs a departure 10^0.3 ≈ 2 times
+// rarer). The exponent is deliberately partial (a full 1/n correction would silence long series).
 //
 // Onset filter: after a report of p ≤ 10^-fireLevel, the next `refractory` points are reported only
 // if they are `refireMargin` decades rarer still; otherwise a continuing episode is damped (its
@@ -85,11 +90,16 @@ export interface DetectorOptions {
   fireLevel?: number;
   /**
    * History correction: decades of surprise removed per tenfold growth of the history beyond
-   * `historyRef` points (default 0.25, 0 = off). See the header.
+   * `historyRef` independent chances (default 0.3, 0 = off). See the header.
    */
   historyPenalty?: number;
-  /** Points of history from which the history correction starts (default 1000). */
+  /** Independent chances (points / τ) from which the history correction starts (default 250). */
   historyRef?: number;
+  /**
+   * Memory (points) of the lag-1 autocorrelation of the surprise that turns points into
+   * independent chances (default 1000; 0 = count every point as a chance).
+   */
+  chanceMemory?: number;
   /**
    * Flat-line component: a run of identical values fires once, when it becomes `flatMargin` times
    * longer than the longest run seen before in this series (default 1; 0 = off) …
@@ -120,6 +130,11 @@ export interface Explanation {
    * maximum (minimum) for `range`, the longest earlier run of identical values for `flat`; else NaN.
    */
   reference: Float64Array;
+  /**
+   * Each component's calibrated surprise (−log10 p) before the Bonferroni and history corrections
+   * (0 where not computed): for replaying other combination rules (bench/nab/explore).
+   */
+  surprises: { point: Float64Array; shift: Float64Array; spread: Float64Array; driver: Float64Array; range: Float64Array; flat: Float64Array };
 }
 
 export interface ScoreResult {
@@ -201,8 +216,15 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
   let lastFire = -Infinity;
   const fireLevel = opts.fireLevel ?? 2;
   const drivers = opts.drivers;
-  const histPenalty = opts.historyPenalty ?? 0.25;
-  const histRef = opts.historyRef ?? 1000;
+  const histPenalty = opts.historyPenalty ?? 0.3;
+  const histRef = opts.historyRef ?? 250;
+  const chanceMem = opts.chanceMemory ?? 1000;
+  // Running mean, variance and lag-1 covariance of the pre-correction surprise (independent chances).
+  let acN = 0;
+  let acM = 0;
+  let acV = 0;
+  let acC = 0;
+  let acPrev = NaN;
   const flatMargin = opts.flatMargin ?? 1;
   const flatMinRun = opts.flatMinRun ?? 50;
   // Flat-line state: the current run of identical values, the longest earlier run, whether the
@@ -219,7 +241,7 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
 
   const scores = new Float64Array(n);
   const ex: Explanation | undefined = explain
-    ? { expected: new Float64Array(n), band: new Float64Array(n), raw: new Float64Array(n), component: new Array<Component>(n), z: new Float64Array(n), recent: new Float64Array(n).fill(NaN), gap: new Uint8Array(n), reference: new Float64Array(n).fill(NaN) }
+    ? { expected: new Float64Array(n), band: new Float64Array(n), raw: new Float64Array(n), component: new Array<Component>(n), z: new Float64Array(n), recent: new Float64Array(n).fill(NaN), gap: new Uint8Array(n), reference: new Float64Array(n).fill(NaN), surprises: { point: new Float64Array(n), shift: new Float64Array(n), spread: new Float64Array(n), driver: new Float64Array(n), range: new Float64Array(n), flat: new Float64Array(n) } }
     : undefined;
 
   // Plain path (no seasonality) and deseasonalised path; the one with the smaller recent error is used.
@@ -354,6 +376,11 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
       // spread are not anomalies.
       const zsp = zSpread > 0 ? Math.pow(2, zSpread) : 0;
       const sSp = -Math.log10(calV.tailAndAdd(zsp, skip)) * wSp;
+      if (ex) {
+        ex.surprises.point[i] = sP;
+        ex.surprises.shift[i] = sSh;
+        ex.surprises.spread[i] = sSp;
+      }
       surprise = sP;
       zs = zPoint;
       comp = useB ? 2 : 1;
@@ -371,6 +398,7 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
         const pred = rls.predict();
         const zDriver = (x - pred) / rlsErr.sd(scaleFloor);
         const sDr = -Math.log10(calD.tailAndAdd(Math.abs(zDriver), skip)) * wDr;
+        if (ex) ex.surprises.driver[i] = sDr;
         if (sDr > surprise) {
           surprise = sDr;
           zs = zDriver;
@@ -379,6 +407,9 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
           sd = rlsErr.sd(scaleFloor);
         }
       }
+      // The strongest per-point test (range and flat are one-off record events): its autocorrelation
+      // turns points into independent chances for the history correction below.
+      const perPoint = Math.min(surprise, 30); // a record beyond float range must not poison the statistics
       // Range: how far (in robust SDs of the level in use) the value lies beyond the all-time
       // extreme, calibrated like the others (0 for every point inside the range, so only
       // record-breaking points compete; like `flat`, not counted in the Bonferroni factor).
@@ -386,6 +417,7 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
         const sdR = lv.sd(scaleFloor);
         const zr = x > vMax ? (x - vMax) / sdR : x < vMin ? (vMin - x) / sdR : 0;
         const sRg = -Math.log10(calR.tailAndAdd(zr, skip)) * wRg;
+        if (ex) ex.surprises.range[i] = sRg;
         if (sRg > surprise) {
           surprise = sRg;
           zs = x > vMax ? zr : -zr;
@@ -402,6 +434,7 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
       if (flatMargin > 0 && runAfterChange && !flatFired && run >= flatMinRun && run > flatMargin * maxRun) {
         flatFired = true;
         const sFl = -Math.log10((0.5 / (seen + 1)) * Math.pow(Math.max(maxRun, 1) / run, opts.recordExponent ?? 2));
+        if (ex) ex.surprises.flat[i] = sFl;
         if (sFl > surprise) {
           surprise = sFl;
           zs = run; // for `flat`, z is the length of the run (points)
@@ -412,9 +445,25 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
       // Bonferroni: the strongest of k calibrated components is k times likelier to be extreme by chance.
       // History correction: p is a per-point rate, and a longer history has had proportionally
       // more chances to produce a departure that rare; a partial multiple-testing correction over
-      // time (histPenalty decades per tenfold history beyond histRef points) keeps long series from
-      // alarming more often than short ones at the same threshold.
-      surprise = Math.max(0, surprise - (rls ? LOG10_4 : LOG10_3) - (seen > histRef ? histPenalty * Math.log10(seen / histRef) : 0));
+      // time (histPenalty decades per tenfold history beyond histRef independent chances) keeps
+      // long series from alarming more often than short ones at the same threshold. Chances =
+      // points / τ, τ = (1 + ρ)/(1 − ρ) from the lag-1 autocorrelation ρ of this surprise so far.
+      let tau = 1;
+      if (chanceMem > 0 && acN > 50 && acV > 0) {
+        const rho = Math.min(0.98, Math.max(0, acC / acV));
+        tau = (1 + rho) / (1 - rho);
+      }
+      const chances = seen / tau;
+      surprise = Math.max(0, surprise - (rls ? LOG10_4 : LOG10_3) - (chances > histRef ? histPenalty * Math.log10(chances / histRef) : 0));
+      if (chanceMem > 0) {
+        acN++;
+        const a = 1 / Math.min(acN, chanceMem);
+        const dm = perPoint - acM;
+        acM += a * dm;
+        acV += a * (dm * (perPoint - acM) - acV);
+        if (!Number.isNaN(acPrev)) acC += a * ((perPoint - acM) * (acPrev - acM) - acC);
+        acPrev = perPoint;
+      }
     }
     const raw = 1 - Math.pow(10, -surprise);
     // Onset filter: report a new or growing departure; damp its continuation.
