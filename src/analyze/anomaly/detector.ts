@@ -507,7 +507,9 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
       // that gives each hour slot a memory of ~3 visits (days) whatever the sampling interval.
       // Offsets are learned against a ~1-day deseasonalised mean, not the long level: a level shift
       // is then absorbed by that mean within a day instead of being learned as "this hour is high".
-      const lim = lvB.n > 5 ? 3 * Math.max(sdB, sdA) : Infinity;
+      // Clipped at 3 SDs of the seasonal path's own spread (the plain path's, inflated by the very
+      // cycle being learned, let a holiday or a spike through almost unclipped).
+      const lim = lvB.n > 5 ? 3 * sdB : Infinity;
       dayMean = Number.isNaN(dayMean) ? x - sOff : dayMean + Math.max(1 / (24 * pph), 1 / lvB.n) * (x - sOff - dayMean);
       seas.update(t, h, w, x - dayMean, lim, 1 / ((opts.seasonDays ?? 3) * pph), 1 / ((opts.seasonWeeks ?? 2) * pph));
     }

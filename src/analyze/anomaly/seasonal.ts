@@ -9,6 +9,10 @@ export class SeasonalProfile {
   readonly hodN = new Float64Array(HOURS);
   readonly how = new Float64Array(WEEK);
   readonly howN = new Float64Array(WEEK);
+  /** Per hour-of-week slot: the hour (since the epoch) of its current visit, and the direction (±1, 0) of a departure beyond `lim` seen in the current and in the previous visit. */
+  private readonly visit = new Float64Array(WEEK).fill(NaN);
+  private readonly bigNow = new Int8Array(WEEK);
+  private readonly bigBefore = new Int8Array(WEEK);
   /** First timestamp seen, to know how many days of history the profile has. */
   first = NaN;
   last = NaN;
@@ -43,18 +47,29 @@ export class SeasonalProfile {
 
   /**
    * Learn from a residual (value − level). The hour-of-day profile takes it clipped at `lim`
-   * around its current value (robust to anomalies and one-off days); the hour-of-week profile at
-   * 3·lim, so a genuinely weekly pattern (much larger than the daily noise) is still learned within
-   * a few weeks. `aHod`/`aHow` are per-point rates: the caller scales them by the sampling interval
-   * so a slot's memory spans a few visits (days/weeks) whatever the number of points per hour.
+   * around its current value (robust to anomalies and one-off days). The hour-of-week profile too,
+   * unless the slot's previous visit (a week earlier) departed beyond `lim` in the same direction:
+   * then at 3·lim, so a genuinely weekly pattern (much larger than the daily noise) is learned from
+   * its second week on, while a one-off spike or holiday moves next week's expectation only a little.
+   * `aHod`/`aHow` are per-point rates: the caller scales them by the sampling interval so a slot's
+   * memory spans a few visits (days/weeks) whatever the number of points per hour.
    */
   update(tMs: number, h: number, w: number, resid: number, lim: number, aHod: number, aHow: number): void {
     if (Number.isNaN(this.first)) this.first = tMs;
     this.last = tMs;
     const ah = Math.max(aHod, 1 / ++this.hodN[h]);
     this.hod[h] += ah * clip(resid - this.hod[h], lim);
+    const hour = Math.floor(tMs / 3_600_000);
+    if (hour !== this.visit[w]) {
+      this.bigBefore[w] = this.bigNow[w];
+      this.bigNow[w] = 0;
+      this.visit[w] = hour;
+    }
+    const d = resid - this.how[w];
+    const dir = d > lim ? 1 : d < -lim ? -1 : 0;
+    if (dir !== 0) this.bigNow[w] = dir;
     const aw = Math.max(aHow, 1 / ++this.howN[w]);
-    this.how[w] += aw * clip(resid - this.how[w], 3 * lim);
+    this.how[w] += aw * clip(d, dir !== 0 && dir === this.bigBefore[w] ? 3 * lim : lim);
   }
 }
 
