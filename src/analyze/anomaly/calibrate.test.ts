@@ -31,6 +31,24 @@ describe('tail calibration', () => {
     expect(c.tail(0)).toBe(1);
   });
 
+  it('a record means the same whatever the unit of the statistic (sub-unit statistics too)', () => {
+    // The range component's statistic (excess beyond the all-time extreme, in SDs) is usually a
+    // fraction of one. A record of it used to be compared with 1 instead of the largest value seen,
+    // so a new maximum by 0.03 SD after earlier ones of 0.025 SD scored ~1000× rarer (p ≈ 1e-7
+    // after 6,000 points) than the same record in units 100× larger.
+    const small = new TailCalibrator(1, 0.3);
+    const large = new TailCalibrator(1, 0.3);
+    for (let i = 0; i < 6000; i++) {
+      const z = i % 600 === 0 ? 0.01 + (i / 6000) * 0.015 : 0;
+      small.add(z);
+      large.add(100 * z);
+    }
+    expect(small.tail(0.05)).toBeCloseTo(large.tail(5), 12);
+    // Still a record: rarer than 1 in the history's length.
+    expect(small.tail(0.05)).toBeLessThan(1 / 6000);
+    expect(small.tail(0.05)).toBeGreaterThan(1e-5);
+  });
+
   it('forgets with a decay factor', () => {
     const c = new TailCalibrator(0.99, 0);
     for (let i = 0; i < 1000; i++) c.add(10);

@@ -55,7 +55,7 @@ export class TailCalibrator {
     const zt = z * this.shrinkTol;
     if (zt > this.maxZ) {
       // After a history of zeros (a constant series) compare with 1 (one spread unit).
-      const r = (this.maxZ > 0 ? this.maxZ : 1) / Math.max(zt, 1);
+      const r = this.maxZ > 0 ? this.maxZ / zt : 1 / Math.max(zt, 1);
       return (0.5 / (n + 1)) * Math.pow(r, this.recordExponent);
     }
     const b = this.bin(zt);

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { scoreSeries } from './detector.js';
 import { findAnomalies } from './episodes.js';
 import { counterToRate } from './prep.js';
-import { rng, gauss, series, T0, MIN5, HOUR } from './__fixtures__/synth.js';
+import { rng, gauss, poisson, series, T0, MIN5, HOUR } from './__fixtures__/synth.js';
 
 function anomalies(ts: ArrayLike<number>, vs: ArrayLike<number>, opts = {}, threshold = 0.999) {
   const r = scoreSeries(ts, vs, opts, true);
@@ -300,6 +300,141 @@ describe('streaming detector', () => {
     const ex = scoreSeries(ts, vs, { seasonal: false }, true).explanation!;
     expect(Math.max(...vs.subarray(50))).toBeLessThan(Math.max(...vs.subarray(0, 50)));
     expect(ex.component.slice(50).some((c) => c === 'range')).toBe(false);
+  });
+
+  it('sparse counts (mostly 0, rare 1s): the spread does not collapse, so a 1 stays as ordinary as it always was', () => {
+    // An error counter's rate: 98 % zeros over 60,000 points (a week at 10 s). The clipped robust
+    // spread alone shrinks towards 0 on such a series (the 1s are clipped, the 0s pull it down), so
+    // the same 1 looked ever more extreme and the level fired at hundreds of them (z 10,000 by the
+    // end); the spread is now at least spreadFloor (0.2) of the unclipped mean absolute deviation.
+    const r = rng(31);
+    const { ts, vs } = series(60_000, 10_000, () => poisson(r, 0.02));
+    const ex = scoreSeries(ts, vs, { seasonal: false }, true).explanation!;
+    const zOnes = (from: number, to: number) => {
+      const z: number[] = [];
+      for (let i = from; i < to; i++) if (vs[i] === 1) z.push(ex.z[i]);
+      return z.sort((a, b) => a - b)[z.length >> 1];
+    };
+    // The median z of a 1 late in the series is close to what it was early on (was ~20× larger).
+    expect(zOnes(50_000, 60_000) / zOnes(5_000, 15_000)).toBeLessThan(2);
+    const sc = scoreSeries(ts, vs, { seasonal: false }).scores;
+    let alarms = 0;
+    for (let i = 10_000; i < 60_000; i++) if (sc[i] >= 0.99) alarms++;
+    expect(alarms).toBeLessThan(30); // was ~150 (0.5 % of the 1s)
+    // Off switch: the clipped spread alone.
+    const off = scoreSeries(ts, vs, { seasonal: false, spreadFloor: 0 }, true).explanation!;
+    let zMaxOff = 0;
+    for (let i = 50_000; i < 60_000; i++) if (vs[i] === 1) zMaxOff = Math.max(zMaxOff, off.z[i]);
+    expect(zMaxOff).toBeGreaterThan(10 * zOnes(50_000, 60_000));
+  });
+
+  it('trending gauges (disk usage, a cumulative counter read as a gauge): a new maximum at every step is not news', () => {
+    const r = rng(32);
+    // Disk usage in %, growing 20 → 80 over 30,000 minutes, two decimals; a counter read raw.
+    const disk = series(30_000, 60_000, (i) => Math.round((20 + (60 * i) / 30_000 + 0.05 * gauss(r)) * 100) / 100);
+    let c = 1e6;
+    const counter = series(20_000, 10_000, () => (c += poisson(r, 20)));
+    for (const [name, s] of [
+      ['disk', disk],
+      ['counter', counter],
+    ] as const) {
+      const { r: res, found } = anomalies(s.ts, s.vs, {}, 0.999);
+      expect(found.filter((a) => a.startIndex > 750), name).toEqual([]);
+      // Almost every point is a new all-time maximum; the range view has learned that.
+      const ranges = res.explanation!.component.filter((k, i) => k === 'range' && res.scores[i] >= 0.99 && i > 750);
+      expect(ranges.length, name).toBe(0);
+    }
+  });
+
+  it('maintenance window: a noisy series held at its last value for 100 minutes is flagged once, as `flat`, early', () => {
+    const r = rng(33);
+    let last = 0;
+    // 10-second samples; from 20,000 the exporter repeats its last value for 600 samples, then resumes.
+    const { ts, vs } = series(30_000, 10_000, (i) => (i >= 20_000 && i < 20_600 ? last : (last = 100 + 5 * gauss(r))));
+    const { found } = anomalies(ts, vs, {}, 0.999);
+    const inWindow = found.filter((a) => a.startIndex >= 20_000 && a.startIndex < 20_700);
+    expect(inWindow.length, JSON.stringify(found.map((a) => [a.startIndex, a.component]))).toBeGreaterThan(0);
+    expect(inWindow[0].component).toBe('flat');
+    expect(inWindow[0].startIndex).toBeLessThan(20_060); // at flatMinRun (50) samples
+    // Elsewhere (after the first 750 samples): at most one alarm in 29,000 samples of noise.
+    expect(found.filter((a) => a.startIndex > 750 && (a.startIndex < 20_000 || a.startIndex >= 20_700)).length).toBeLessThanOrEqual(1);
+  });
+
+  it('a stuck value interrupted by missing scrapes (NaN) is still one run of identical values', () => {
+    const r = rng(34);
+    // Every 20th scrape is lost while stuck (no 50 consecutive samples), plus 2 % at random and
+    // a 50-sample outage.
+    const { ts, vs } = series(20_000, 60_000, (i) => {
+      if ((i >= 15_100 && i < 15_150) || r() < 0.02 || (i >= 15_000 && i < 15_400 && i % 20 === 0)) return NaN;
+      return i >= 15_000 && i < 15_400 ? 20.5 : 20 + gauss(r);
+    });
+    const { found } = anomalies(ts, vs, {}, 0.999);
+    const hit = found.find((a) => a.startIndex >= 15_000 && a.startIndex < 15_400);
+    expect(hit, JSON.stringify(found.map((a) => [a.startIndex, a.component]))).toBeDefined();
+    expect(hit!.component).toBe('flat');
+    expect(hit!.startIndex).toBeLessThan(15_100); // before the scrape gap, ~50 samples in
+    expect(found.filter((a) => a.startIndex > 750 && (a.startIndex < 15_000 || a.startIndex >= 15_500))).toEqual([]);
+  });
+
+  it('classic anomalies on autocorrelated noise: spike, dip, stuck value, level shift, each found by the component that says what happened', () => {
+    const r = rng(35);
+    let e = 0;
+    const { ts, vs } = series(12_000, MIN5, (i) => {
+      e = 0.7 * e + gauss(r);
+      return 200 + 5 * e + (i === 4000 ? 40 : 0) - (i === 5000 ? 40 : 0) + (i >= 8000 ? 20 : 0);
+    });
+    for (let i = 6000; i < 6300; i++) vs[i] = vs[5999];
+    const { found } = anomalies(ts, vs, {}, 0.99);
+    const first = (a: number, b: number) => found.find((x) => x.startIndex >= a && x.startIndex <= b);
+    const show = JSON.stringify(found.map((a) => [a.startIndex, a.component]));
+    expect(first(4000, 4000)?.observed, show).toBeGreaterThan(first(4000, 4000)?.expected ?? Infinity);
+    expect(first(5000, 5000)?.observed, show).toBeLessThan(first(5000, 5000)?.expected ?? -Infinity);
+    expect(first(6000, 6300)?.component, show).toBe('flat');
+    expect(['shift', 'level', 'range'], show).toContain(first(8000, 8050)?.component);
+    // Normal stretches: a few 1-in-100 alarms at most in 11,000 points of noise at NAB's threshold.
+    const normal = found.filter((a) => a.startIndex > 750 && ![4000, 5000].includes(a.startIndex) && !(a.startIndex >= 6000 && a.startIndex < 6400) && !(a.startIndex >= 8000 && a.startIndex < 8150));
+    expect(normal.length, show).toBeLessThanOrEqual(6);
+  });
+
+  it('a long quiet series (60,000 points) finds every rare spike at the CLI threshold and little else', () => {
+    const r = rng(36);
+    const spikes = [15_000, 25_000, 35_000, 45_000, 55_000];
+    const { ts, vs } = series(60_000, 60_000, (i) => 50 + gauss(r) + (spikes.includes(i) ? 8 : 0));
+    const { found } = anomalies(ts, vs, { seasonal: false }, 0.999);
+    for (const s of spikes) expect(found.some((a) => a.startIndex === s), String(s)).toBe(true);
+    expect(found.filter((a) => a.startIndex > 750 && !spikes.includes(a.startIndex)).length).toBeLessThanOrEqual(1);
+  });
+
+  it('flat line on quantised data: an idle stretch one sample longer than many similar ones is not news; a stuck one is', () => {
+    const r = rng(37);
+    // Activity bursts of 40 samples separated by idle (0) stretches of 60–80 samples that creep up
+    // by a sample every few cycles: each new longest stretch beats the previous one by one sample
+    // while several earlier ones were almost as long (an error counter, a queue, a key that is
+    // sometimes held). Then the value sticks at 0 for 400 samples.
+    const vs: number[] = [];
+    for (let j = 0; vs.length < 12_000; j++) {
+      for (let k = 0; k < 40; k++) vs.push(Math.max(1, Math.round(20 + 5 * gauss(r))));
+      for (let k = 0; k < 60 + (j % 7) + Math.floor(j / 8); k++) vs.push(0);
+    }
+    for (let k = 0; k < 40; k++) vs.push(Math.max(1, Math.round(20 + 5 * gauss(r))));
+    const stuck = vs.length;
+    const longest = 79; // the longest idle stretch before it
+    for (let k = 0; k < 400; k++) vs.push(0);
+    for (let k = 0; k < 500; k++) vs.push(k % 100 < 40 ? Math.round(20 + 5 * gauss(r)) : 0);
+    const ts = Array.from(vs, (_, i) => T0 + i * 60_000);
+    const { r: res, found } = anomalies(ts, vs, { seasonal: false }, 0.999);
+    // (Was: 13 alarms "unchanged at 0 for 67…79 samples, the longest earlier run was 66…78".)
+    expect(found.filter((a) => a.startIndex > 750 && a.startIndex < stuck).map((a) => [a.startIndex, a.component])).toEqual([]);
+    // The stuck stretch: reported as `flat` once it is clearly (0.3 octave) longer than any before.
+    const hit = found.find((a) => a.startIndex >= stuck && a.startIndex < stuck + 400);
+    expect(hit, JSON.stringify(found.map((a) => [a.startIndex, a.component]))).toBeDefined();
+    expect(hit!.component).toBe('flat');
+    expect(hit!.reference).toBe(longest);
+    expect(hit!.startIndex - stuck + 1).toBe(Math.ceil(longest / Math.pow(2, -0.3)));
+    expect(res.explanation!.component.filter((c, i) => c === 'flat' && res.scores[i] >= 0.99 && i >= stuck).length).toBe(1);
+    // flatTolerance 0: every one-sample record fires, as before.
+    const { found: old } = anomalies(ts, vs, { seasonal: false, flatTolerance: 0 }, 0.999);
+    expect(old.filter((a) => a.component === 'flat' && a.startIndex > 750 && a.startIndex < stuck).length).toBeGreaterThan(5);
   });
 
   it('keeps one score in [0, 1] per row even for empty and all-NaN input', () => {

@@ -9,8 +9,9 @@
 //   spread    — short vs long mean |residual| → a variance increase;
 //   driver    — the value against an online regression on driver series ("should be 2, is 1");
 //   flat      — the value has not changed for longer than ever before in this series (a stuck
-//               sensor, a stalled writer, a held key): fires once, when the run of identical values
-//               becomes a record (and is at least `flatMinRun` points long);
+//               sensor, a stalled writer, a held key): fires when the run of identical values
+//               becomes a record (and is at least `flatMinRun` points long), as rare as the earlier
+//               runs almost as long make it (see the comment at the component);
 //   range     — the value beyond the highest (lowest) this series has ever shown, by how many
 //               robust SDs: novelty in value, which a level/spread view can miss when the spread
 //               has grown ("never this high before").
@@ -107,8 +108,16 @@ export interface DetectorOptions {
   flatMargin?: number;
   /** … and at least this many points long (default 50). */
   flatMinRun?: number;
+  /** Earlier runs up to this many octaves shorter count as "as long" for the flat surprise (default 0.3). */
+  flatTolerance?: number;
   /** Weight of the range (new all-time extreme) component's surprise (default 1; 0 = off). */
   wRange?: number;
+  /**
+   * The robust spread is at least this fraction of the unclipped mean absolute deviation (default
+   * 0.2; 0 = off). On a series that is mostly one value (sparse counts: 98 % zeros) the clipped
+   * spread alone decays towards 0 and every ordinary blip then looks ever more extreme.
+   */
+  spreadFloor?: number;
 }
 
 /** Per-point explanation (filled only when asked, to keep scoring fast). */
@@ -232,8 +241,12 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
   let prevX = NaN;
   let run = 0;
   let maxRun = 0;
+  // Lengths of the earlier long runs (those that could count as "as long" as a flat-line record).
+  const flatTol = Math.pow(2, -(opts.flatTolerance ?? 0.3));
+  const longRuns: number[] = [];
   let runAfterChange = false;
-  let flatFired = false;
+  // 0: not reported in this run; 1: reported as a near-record (earlier runs almost as long); 2: done.
+  let flatStage = 0;
   // Range state: the extremes of every value learned so far.
   const wRg = opts.wRange ?? 1;
   let vMax = -Infinity;
@@ -245,8 +258,9 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
     : undefined;
 
   // Plain path (no seasonality) and deseasonalised path; the one with the smaller recent error is used.
-  const lvA = new RobustEw(aL, opts.clip ?? 3);
-  const lvB = new RobustEw(aL, opts.clip ?? 3);
+  const rawFloor = opts.spreadFloor ?? 0.2;
+  const lvA = new RobustEw(aL, opts.clip ?? 3, rawFloor);
+  const lvB = new RobustEw(aL, opts.clip ?? 3, rawFloor);
   const aSp = opts.spreadAlpha ?? aS * 0.5;
   let spS = NaN; // short EW of |residual|, against the long spread
   let spL = NaN; // long EW of |residual|
@@ -304,9 +318,10 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
     if (x === prevX) run++;
     else {
       if (run > maxRun) maxRun = run;
+      if (run >= flatTol * flatMinRun) longRuns.push(run);
       runAfterChange = seen > 1;
       run = 1;
-      flatFired = false;
+      flatStage = 0;
     }
     prevX = x;
     absMean += (Math.abs(x) - absMean) / Math.min(seen, 1000);
@@ -428,12 +443,21 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
       // Flat line: the value has not changed for longer than ever before in this series (a stuck
       // sensor, a stalled job, a metric that stopped reporting changes). A one-off event: it fires
       // at the point where the run becomes a record, with the calibrators' record tail
-      // (p = 0.5/(n+1)·(longest/run)^recordExponent), and not again during that run. Being a
-      // one-off event per run rather than a per-point test, it is not counted in the Bonferroni
-      // factor below. A series that has never changed is not "stuck" (runAfterChange).
-      if (flatMargin > 0 && runAfterChange && !flatFired && run >= flatMinRun && run > flatMargin * maxRun) {
-        flatFired = true;
-        const sFl = -Math.log10((0.5 / (seen + 1)) * Math.pow(Math.max(maxRun, 1) / run, opts.recordExponent ?? 2));
+      // p = (k + 0.5·(longest/run)^recordExponent)/(n+1), k the number of earlier runs at least
+      // 2^-flatTolerance (0.3 octave, the calibrators' "as large") as long. On quantised data (an
+      // idle counter, a step-like gauge) a run one sample longer than the longest is common when
+      // several earlier runs were almost as long: those k make it less surprising (it was scored
+      // as a full record before, and such a series alarmed at every new longest idle stretch). If
+      // that first report was weak (below fireLevel after the corrections), the run is reported
+      // once more when it becomes 0.3 octave longer than every earlier run (k = 0): a stuck value
+      // is still found, a little later. Being a one-off event per run rather than a per-point
+      // test, it is not counted in the Bonferroni factor below. A series that has never changed
+      // is not "stuck" (runAfterChange).
+      if (flatMargin > 0 && runAfterChange && flatStage < 2 && run >= flatMinRun && run > flatMargin * maxRun && (flatStage === 0 || maxRun < flatTol * run)) {
+        let k = 0;
+        for (let j = 0; j < longRuns.length; j++) if (longRuns[j] >= flatTol * run) k++;
+        flatStage = k > 0 ? 1 : 2;
+        const sFl = -Math.log10((k + 0.5 * Math.pow(Math.max(maxRun, 1) / run, opts.recordExponent ?? 2)) / (seen + 1));
         if (ex) ex.surprises.flat[i] = sFl;
         if (sFl > surprise) {
           surprise = sFl;
@@ -455,6 +479,8 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
       }
       const chances = seen / tau;
       surprise = Math.max(0, surprise - (rls ? LOG10_4 : LOG10_3) - (chances > histRef ? histPenalty * Math.log10(chances / histRef) : 0));
+      // A near-record run that was already reported is not reported again when it outgrows the tolerance.
+      if (comp === 7 && flatStage === 1 && surprise >= fireLevel) flatStage = 2;
       if (chanceMem > 0) {
         acN++;
         const a = 1 / Math.min(acN, chanceMem);

@@ -21,3 +21,15 @@ export function series(n: number, stepMs: number, f: (i: number, t: number) => n
   }
   return { ts, vs };
 }
+
+/** Poisson count (Knuth; fine for the small rates of count metrics). */
+export function poisson(r: () => number, lambda: number): number {
+  const l = Math.exp(-lambda);
+  let k = 0;
+  let p = r();
+  while (p > l) {
+    k++;
+    p *= r();
+  }
+  return k;
+}
