@@ -24,6 +24,8 @@ export interface BuildOptions {
   denied?: Map<string, string>;
   /** CI kinds listed successfully (live); an empty list still means "we looked". */
   kinds?: Iterable<string>;
+  /** The API server's gitVersion (live), carried in `coverage.serverVersion`. */
+  serverVersion?: string;
 }
 
 /** Metadata fields that change without the configuration changing. */
@@ -115,7 +117,7 @@ export function buildInventory(input: BuildInput[], opts: BuildOptions): Invento
     if (it.ci.namespace) namespaces.add(it.ci.namespace);
     if (it.obj.kind === 'Namespace') namespaces.add(it.ci.name);
   }
-  const coverage: Coverage = { live: opts.live, kinds, denied: opts.denied ?? new Map(), namespaces };
+  const coverage: Coverage = { live: opts.live, kinds, denied: opts.denied ?? new Map(), namespaces, ...(opts.serverVersion ? { serverVersion: opts.serverVersion } : {}) };
 
   const selectPods = (namespace: string, selector: LabelSelector | Record<string, string> | undefined): PodTemplateRef[] => {
     // Files have no pods, so this resolves against templates; live, against pods and templates.

@@ -37,6 +37,8 @@ export interface Coverage {
   denied: Map<string, string>;
   /** Namespaces present in the input (or referenced by objects in it). */
   namespaces: Set<string>;
+  /** The API server's version (`GET /version` gitVersion, e.g. `v1.31.2`), when collected live. */
+  serverVersion?: string;
 }
 
 export interface Inventory {

@@ -69,7 +69,7 @@ export async function collectClusters(req: LiveRequest): Promise<Array<Collected
       const denied = new Map<string, string>();
       // Only kinds denied everywhere count as unreadable; per-namespace denials are warnings.
       for (const d of live.denied) if (!d.namespace) denied.set(d.kind, d.message);
-      const base = buildInventory(live.objects.map((obj) => ({ obj, source: { url: live.source } })), { cluster: live.cluster, live: true, denied, kinds: live.kinds });
+      const base = buildInventory(live.objects.map((obj) => ({ obj, source: { url: live.source } })), { cluster: live.cluster, live: true, denied, kinds: live.kinds, serverVersion: live.serverVersion });
       const inventory = withApplications(base);
       out.push({ cluster: inventory.cluster, source: live.source, live: true, inventory, problems: [], warnings: live.warnings, denied: live.denied, serverVersion: live.serverVersion });
     } catch (e) {

@@ -90,6 +90,7 @@ import { check as pdbSelectsNoPods } from './rules/relations/pdb-selects-no-pods
 import { check as pdbBlocksEviction } from './rules/relations/pdb-blocks-eviction.js';
 import { check as stsService } from './rules/relations/statefulset-service-missing.js';
 import { check as netpol } from './rules/relations/networkpolicy-blocks-service.js';
+import { check as netpolEgress } from './rules/relations/networkpolicy-blocks-egress.js';
 import { check as changeDetaches } from './rules/relations/change-detaches-relation.js';
 import { check as quota } from './rules/capacity/resourcequota-fit.js';
 import { check as limitRange } from './rules/capacity/limitrange-violation.js';
@@ -141,7 +142,7 @@ export const builtinChecks: Check[] = [
   defaultServiceAccountUsed,
   // relation integrity
   selectorNoMatch, portMismatch, configmapRefMissing, secretRefMissing, imagePullSecretMissing, pvcRefMissing, serviceaccountMissing,
-  ingressBackendServiceMissing, ingressBackendPortInvalid, hpaTargetMissing, hpaTargetWithoutRequests, pdbSelectsNoPods, pdbBlocksEviction, stsService, netpol, changeDetaches,
+  ingressBackendServiceMissing, ingressBackendPortInvalid, hpaTargetMissing, hpaTargetWithoutRequests, pdbSelectsNoPods, pdbBlocksEviction, stsService, netpol, netpolEgress, changeDetaches,
   ingressTlsSecretMissing, netpolSelectsNoPods, storageclassMissing,
   webhookServiceMissing, ingressClassMissing, serviceMonitorSelectsNothing, httpRouteBackendMissing,
   // capacity and scheduling
@@ -158,6 +159,17 @@ export const builtinChecks: Check[] = [
 export function findCheck(checks: Check[], idOrAlias: string): Check | undefined {
   const q = idOrAlias.toLowerCase();
   return checks.find((c) => c.meta.id === idOrAlias) ?? checks.find((c) => c.meta.id.toLowerCase() === q || (c.meta.aliases ?? []).some((a) => a.toLowerCase() === q));
+}
+
+/**
+ * Every check an id or alias names: the check with that id, else all checks carrying the alias
+ * (K8S-NETPOL names both the ingress and the egress NetworkPolicy checks).
+ */
+export function findChecks(checks: Check[], idOrAlias: string): Check[] {
+  const exact = checks.find((c) => c.meta.id === idOrAlias);
+  if (exact) return [exact];
+  const q = idOrAlias.toLowerCase();
+  return checks.filter((c) => c.meta.id.toLowerCase() === q || (c.meta.aliases ?? []).some((a) => a.toLowerCase() === q));
 }
 
 /** Every built-in check: the Kubernetes packs above plus the middleware linkage pack (rules/linkage). */

@@ -54,6 +54,13 @@ describe('diagnose http-5xx on the shared samples', () => {
     expect(d.conclusion.patch?.content).toContain('+        server api.shop-oss.svc.cluster.local:8080');
   });
 
+  it('an alias naming several checks runs all of them (K8S-NETPOL: ingress and egress)', () => {
+    const { inv } = loadStack([join(SAMPLES, 'oss/healthy'), join(SAMPLES, 'cluster')]);
+    const d = diagnose(inv, playbooks.get('db-connection-errors')!, { checks });
+    const ids = d.steps.flatMap((s) => s.checks.filter((c) => c.ref === 'K8S-NETPOL').map((c) => c.id));
+    expect(ids).toEqual(expect.arrayContaining(['networkpolicy-blocks-service', 'networkpolicy-blocks-egress']));
+  });
+
   it('db-connection-errors finds the pool problem', () => {
     const { inv } = loadStack([join(SAMPLES, 'oss/broken/03-pool-exceeds-max-connections')]);
     const d = diagnose(inv, playbooks.get('db-connection-errors')!, { checks });

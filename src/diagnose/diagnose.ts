@@ -7,7 +7,7 @@ import type { Check } from '../detect/check.js';
 import type { Finding, Patch } from '../model/finding.js';
 import { SEVERITY_RANK } from '../model/finding.js';
 import { runChecks } from '../detect/engine.js';
-import { findCheck } from '../detect/registry.js';
+import { findChecks } from '../detect/registry.js';
 import { applicationsOf, serviceNameOf } from '../collect/middleware/discover.js';
 import { loadConfigSpace, validateConfigSpace, type ConfigSpace } from '../knowledge/configspace.js';
 import { builtinKnowledgeBase, type KnowledgeBase } from '../knowledge/kb.js';
@@ -103,13 +103,13 @@ export function diagnose(inv: Inventory, pb: Playbook, opts: DiagnoseOptions): D
     if (s.checks.length) {
       const resolved: Check[] = [];
       for (const ref of s.checks) {
-        const c = findCheck(opts.checks, ref);
-        if (!c) step.checks.push({ ref, status: 'unknown', reason: 'no such check in this build' });
-        else if (!resolved.includes(c)) resolved.push(c);
+        const cs = findChecks(opts.checks, ref);
+        if (!cs.length) step.checks.push({ ref, status: 'unknown', reason: 'no such check in this build' });
+        for (const c of cs) if (!resolved.includes(c)) resolved.push(c);
       }
       const res = runChecks(inv, resolved);
       for (const o of res.outcomes) {
-        const ref = s.checks.find((r) => { const c = findCheck(opts.checks, r); return c?.meta.id === o.id; }) ?? o.id;
+        const ref = s.checks.find((r) => findChecks(opts.checks, r).some((c) => c.meta.id === o.id)) ?? o.id;
         if (o.status === 'skipped') step.checks.push({ ref, id: o.id, status: 'skipped', reason: o.reason });
         else if (o.status === 'error') step.checks.push({ ref, id: o.id, status: 'error', reason: o.error });
         else {

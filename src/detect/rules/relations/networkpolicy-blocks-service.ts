@@ -1,48 +1,24 @@
 // K8S-NETPOL: under ingress isolation (typically a default-deny policy), no NetworkPolicy admits
 // traffic to the port a Service forwards to, so the Service (or the Ingress/LoadBalancer in front
 // of it) is cut off from its pods. Reasoned on ports: a policy that admits the right clients on
-// the wrong port is reported as the near miss to fix.
+// the wrong port is reported as the near miss to fix. The clients' side (egress isolation, DNS) is
+// networkpolicy-blocks-egress; both carry K8S-NETPOL.
 import type { Check, CheckMeta } from '../../check.js';
-import type { Inventory, InventoryItem, PodTemplateRef } from '../../../cmdb/inventory.js';
+import type { InventoryItem } from '../../../cmdb/inventory.js';
 import type { Finding } from '../../../model/finding.js';
 import { finding } from '../../util/finding.js';
 import { deployment, obj, service, yamlDocs } from '../../util/examples.js';
-import { isEmptySelector, selectorMatches, selectorText } from '../../util/labels.js';
+import { isEmptySelector, selectorText } from '../../util/labels.js';
 import { netpolsByNs } from '../../util/refs.js';
+import { isolatingPolicies, peerText, portAdmits, portText, type IngressRule, type NetpolPeer } from '../../util/netpol.js';
 import { ingressBackends } from '../../../cmdb/relations.js';
 import { resolveTargetPort } from './ports.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- NetworkPolicy specs read defensively */
-type Rule = { from?: any[]; ports?: any[] };
-
-function policyTypes(p: InventoryItem): string[] {
-  return p.obj.spec?.policyTypes ?? ['Ingress', ...(p.obj.spec?.egress ? ['Egress'] : [])];
-}
-
-function isolating(inv: Inventory, tpl: PodTemplateRef): InventoryItem[] {
-  return (netpolsByNs(inv).get(tpl.owner.ci.namespace) ?? []).filter((p) => policyTypes(p).includes('Ingress') && selectorMatches(p.obj.spec?.podSelector ?? {}, tpl.labels));
-}
-
-function portAdmits(ports: any[] | undefined, num: number, name: string | undefined, protocol: string): boolean {
-  if (!ports?.length) return true;
-  return ports.some((p) => {
-    if (String(p?.protocol ?? 'TCP').toUpperCase() !== protocol) return false;
-    if (p?.port === undefined) return true;
-    if (typeof p.port === 'string' && !/^\d+$/.test(p.port)) return p.port === name;
-    const lo = Number(p.port);
-    return num >= lo && num <= Number(p.endPort ?? lo);
-  });
-}
-
-const portText = (ports: any[] | undefined) => (ports?.length ? ports.map((p) => `${p?.protocol ?? 'TCP'} ${p?.port ?? 'any'}${p?.endPort ? `-${p.endPort}` : ''}`).join(', ') : 'all ports');
-
-function peerText(from: any[] | undefined): string {
-  if (!from?.length) return 'anyone';
-  return from.map((f) => (f.ipBlock ? `ipBlock ${f.ipBlock.cidr}` : [f.namespaceSelector ? `namespaces ${selectorText(f.namespaceSelector)}` : '', f.podSelector ? `pods ${selectorText(f.podSelector)}` : ''].filter(Boolean).join(' & '))).join('; ');
-}
+/* eslint-disable @typescript-eslint/no-explicit-any -- Service specs read defensively */
+type Rule = IngressRule;
 
 /** Could this rule's peers include clients from outside the cluster / other namespaces (ingress controllers, LBs)? */
-function admitsOutside(from: any[] | undefined): boolean {
+function admitsOutside(from: NetpolPeer[] | undefined): boolean {
   return !from?.length || from.some((f) => f.ipBlock || f.namespaceSelector);
 }
 
@@ -92,7 +68,7 @@ export const check: Check = {
       const reported = new Set<string>();
       for (const tpl of inv.selectPods(ns, sel)) {
         if (reported.has(tpl.owner.ci.id)) continue;
-        const pols = isolating(inv, tpl);
+        const pols = isolatingPolicies(inv, tpl, 'Ingress');
         if (!pols.length) continue;
         for (const sp of (Array.isArray(svc.obj.spec?.ports) ? svc.obj.spec.ports : []) as any[]) {
           const protocol = String(sp?.protocol ?? 'TCP').toUpperCase();

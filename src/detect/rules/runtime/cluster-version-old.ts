@@ -1,8 +1,12 @@
-// Kubernetes minor versions past the end of upstream support, read from the nodes' kubelet version
-// (Node status.nodeInfo.kubeletVersion): the collector keeps the API server version outside the
-// inventory, and a node lagging behind a patched control plane is the risk that matters anyway.
+// Kubernetes minor versions past the end of upstream support: the control plane's (the API server's
+// `GET /version`, carried in inventory.coverage.serverVersion when collected live) and the nodes'
+// kubelets (Node status.nodeInfo.kubeletVersion). Nodes on the control plane's minor are covered by
+// the control-plane finding; a node pool lagging behind it is reported on its own, also when it is
+// outside the supported kubelet ↔ API server version skew.
 import type { Check, CheckMeta } from '../../check.js';
-import type { InventoryItem } from '../../../cmdb/inventory.js';
+import type { Inventory, InventoryItem } from '../../../cmdb/inventory.js';
+import type { Severity } from '../../../model/finding.js';
+import { ciId } from '../../../model/ci.js';
 import type { Finding } from '../../../model/finding.js';
 import { finding } from '../../util/finding.js';
 import { obj, yamlDocs } from '../../util/examples.js';
@@ -47,15 +51,46 @@ export function nowFrom(options: Record<string, unknown>): number {
 
 const node = (name: string, kubeletVersion: string) => obj('v1', 'Node', name, { status: { nodeInfo: { kubeletVersion }, conditions: [{ type: 'Ready', status: 'True' }] } }, null);
 
+/**
+ * Oldest kubelet minor an API server of this minor supports: n−3 from 1.28 on (KEP-3935), n−2
+ * before; a kubelet newer than the API server is never supported (kubernetes.io/releases/version-skew-policy).
+ */
+export function maxKubeletLag(apiMinor: number): number {
+  return apiMinor >= 28 ? 3 : 2;
+}
+
+/** The cluster's control plane as a finding anchor: there is no object for it in the API. */
+function controlPlane(inv: Inventory, version: string): InventoryItem {
+  const source = inv.items.find((i) => i.source?.url)?.source;
+  const name = inv.cluster;
+  return {
+    ci: { id: ciId(inv.cluster, 'Cluster', '', name), cluster: inv.cluster, kind: 'Cluster', type: 'k8s', namespace: '', name, labels: {}, annotations: {}, config: { serverVersion: version }, hash: '', ...(source ? { source } : {}) },
+    obj: { apiVersion: 'v1', kind: 'Cluster', metadata: { name } },
+    ...(source ? { source } : {}),
+  };
+}
+
+type Support = { severity: Severity; text: string; endOfLife: string };
+
+/** Where a 1.x minor stands against its end of life at `now`: undefined while well supported. */
+function support(minor: number, now: number): Support | undefined {
+  const eol = endOfLife(minor);
+  if (eol === undefined) return undefined;
+  if (eol === 'past') return { severity: 'warning', text: `reached end of upstream support before ${END_OF_LIFE[OLDEST]}`, endOfLife: `before ${END_OF_LIFE[OLDEST]}` };
+  if (Date.parse(eol) <= now) return { severity: 'warning', text: `reached end of upstream support on ${eol}`, endOfLife: eol };
+  const days = Math.ceil((Date.parse(eol) - now) / DAY);
+  return days <= SOON_DAYS ? { severity: 'info', text: `reaches end of upstream support on ${eol} (in ${days} days)`, endOfLife: eol } : undefined;
+}
+
 const meta: CheckMeta = {
   id: 'cluster-version-old',
   title: 'Kubernetes version past end of upstream support',
   category: 'runtime',
   severity: 'warning',
   aliases: ['popeye:405'],
-  needs: ['live', 'kind:Node'],
+  needs: ['live'],
   docs: {
-    why: `A Kubernetes minor version past its end of life gets no more security or bug fixes upstream, and the longer it stays the more versions one upgrade must cross (one minor at a time for the control plane). Read from each node's kubelet version against the end-of-life dates of kubernetes.io/releases (table as of ${TABLE_DATE}, 1.${OLDEST}–1.${NEWEST}; newer minors count as supported). Vendor extended support may still cover the version: check your provider. Option \`now\` (ISO date) evaluates against another date.`,
+    why: `A Kubernetes minor version past its end of life gets no more security or bug fixes upstream, and the longer it stays the more versions one upgrade must cross (one minor at a time for the control plane). Read from the API server's version (GET /version) and each node's kubelet version against the end-of-life dates of kubernetes.io/releases (table as of ${TABLE_DATE}, 1.${OLDEST}–1.${NEWEST}; newer minors count as supported). Nodes on the control plane's minor are part of the control-plane finding; a node pool on an older minor is reported on its own when that minor is past (or near) its end of life, or when it lags the API server by more than the version skew policy allows (3 minors from 1.28, 2 before; a kubelet newer than the API server is unsupported). Vendor extended support may still cover the version: check your provider. Option \`now\` (ISO date) evaluates against another date.`,
     fix: 'Plan the upgrade: control plane one minor version at a time, then the node pools (kubelets may lag the API server by up to three minors); check deprecated APIs first (`hypercas scan` reports them as deprecated-api-version).',
   },
   examples: {
@@ -67,10 +102,18 @@ const meta: CheckMeta = {
 export const check: Check = {
   meta,
   run(ctx) {
+    const inv = ctx.inv;
     const now = nowFrom(ctx.options);
+    const api = parseKubeVersion(inv.coverage.serverVersion);
+    const nodesRead = inv.coverage.kinds.has('Node') && !inv.coverage.denied.has('Node');
+    if (!api && !nodesRead) {
+      ctx.note?.(`not checked: neither the API server version nor the Nodes were read${inv.coverage.denied.has('Node') ? ` (Node: ${inv.coverage.denied.get('Node')})` : ''}`);
+      return [];
+    }
+    if (!api) ctx.note?.('API server version unknown (not collected live or /version unreadable): judged from the kubelets only');
     const byMinor = new Map<string, InventoryItem[]>();
     let unreadable = 0;
-    for (const n of ctx.inv.byKind('Node')) {
+    for (const n of inv.byKind('Node')) {
       const v = parseKubeVersion(n.obj.status?.nodeInfo?.kubeletVersion);
       if (!v) {
         unreadable++;
@@ -81,22 +124,51 @@ export const check: Check = {
     }
     if (unreadable) ctx.note?.(`${unreadable} node(s) without status.nodeInfo.kubeletVersion were not checked`);
     const out: Finding[] = [];
+    const table = `kubernetes.io/releases as of ${TABLE_DATE}`;
+    const kubelets = (nodes: InventoryItem[]) => [...new Set(nodes.map((n) => String(n.obj.status?.nodeInfo?.kubeletVersion)))].sort();
+
+    if (api?.major === 1) {
+      const s = support(api.minor, now);
+      const same = byMinor.get(`1.${api.minor}`) ?? [];
+      if (s) {
+        const with_ = same.length ? `; ${same.length === 1 ? `node ${same[0].ci.name} runs` : `${same.length} nodes run`} the same minor` : '';
+        out.push(finding(meta, controlPlane(inv, api.text), {
+          severity: s.severity,
+          message: `The control plane (API server) runs Kubernetes 1.${api.minor} (${api.text}), which ${s.text}${with_}`,
+          evidence: { component: 'control-plane', version: `1.${api.minor}`, serverVersion: api.text, endOfLife: s.endOfLife, nodesOnThisMinor: same.length, nodes: same.slice(0, 10).map((n) => n.ci.name), table },
+          also: same.slice(0, 4),
+        }));
+      }
+    }
+
     for (const [k, nodes] of byMinor) {
       const [major, minor] = k.split('.').map(Number);
       if (major !== 1) continue;
-      const eol = endOfLife(minor);
-      if (eol === undefined) continue;
-      const versions = [...new Set(nodes.map((n) => String(n.obj.status?.nodeInfo?.kubeletVersion)))].sort();
-      const evidence = { version: k, kubeletVersions: versions, nodes: nodes.slice(0, 10).map((n) => n.ci.name), nodeCount: nodes.length, endOfLife: eol === 'past' ? `before ${END_OF_LIFE[OLDEST]}` : eol, table: `kubernetes.io/releases as of ${TABLE_DATE}` };
+      if (api?.major === 1 && minor === api.minor) continue; // judged with the control plane above
+      const s = support(minor, now);
+      // Skew: how far this pool lags the API server (negative: newer than it).
+      const lag = api?.major === 1 ? api.minor - minor : undefined;
+      const skewBad = lag !== undefined && api ? lag < 0 || lag > maxKubeletLag(api.minor) : false;
+      if (!s && !skewBad) continue;
+      const versions = kubelets(nodes);
       const who = nodes.length === 1 ? `node ${nodes[0].ci.name} runs` : `${nodes.length} nodes run`;
-      const also = nodes.slice(1, 5);
-      if (eol === 'past' || Date.parse(eol) <= now) {
-        const since = eol === 'past' ? `before ${END_OF_LIFE[OLDEST]}` : `on ${eol}`;
-        out.push(finding(meta, nodes[0], { message: `${who} Kubernetes ${k} (${versions.join(', ')}), which reached end of upstream support ${since}`, evidence, also }));
-      } else {
-        const days = Math.ceil((Date.parse(eol) - now) / DAY);
-        if (days <= SOON_DAYS) out.push(finding(meta, nodes[0], { severity: 'info', message: `${who} Kubernetes ${k} (${versions.join(', ')}), which reaches end of upstream support on ${eol} (in ${days} days)`, evidence, also }));
+      const clauses: string[] = [];
+      if (s) clauses.push(`which ${s.text}`);
+      if (lag !== undefined && api) {
+        clauses.push(lag > 0 ? `${lag} minor version${lag > 1 ? 's' : ''} behind the control plane (${api.text})` : `newer than the control plane (${api.text})`);
+        if (skewBad) clauses.push(lag < 0 ? 'a kubelet newer than the API server is not supported' : `outside the supported version skew (kubelets at most ${maxKubeletLag(api.minor)} minors older than the API server)`);
       }
+      const severity: Severity = skewBad ? 'warning' : s!.severity;
+      out.push(finding(meta, nodes[0], {
+        severity,
+        message: `${who} Kubernetes ${k} (${versions.join(', ')}), ${clauses.join('; ')}`,
+        evidence: {
+          component: 'node', version: k, kubeletVersions: versions, nodes: nodes.slice(0, 10).map((n) => n.ci.name), nodeCount: nodes.length,
+          ...(s ? { endOfLife: s.endOfLife } : {}), ...(api ? { serverVersion: api.text, minorsBehind: lag, skewSupported: !skewBad } : {}), table,
+        },
+        also: nodes.slice(1, 5),
+        ...(skewBad && lag !== undefined && lag < 0 ? { fix: 'Upgrade the control plane first (one minor at a time) or roll these nodes back to the API server\'s minor: a kubelet must never be newer than the API server.' } : {}),
+      }));
     }
     return out;
   },
