@@ -122,6 +122,12 @@ export function generalize(values0: string[]): string {
 }
 
 const PLAIN_EXTRA = 1;
+/** lookup()'s index key for templates whose first token holds a variable. */
+const VAR_FIRST = '\u0001';
+/** New shapes that make the miner merge on its own (more than a Loghub-2k sample ever has). */
+const AUTO_MERGE = 4096;
+/** Empty slot in merge()'s family table. */
+const EMPTY = -0x80000000;
 /** 32-bit FNV-1a hash of a token (not memoised: a memo would grow with every new token). */
 function tokenHash(t: string): number {
   let h = 0x811c9dc5;
@@ -225,8 +231,11 @@ export class TemplateMiner {
    */
   private absorbIndex: Map<number, number> | undefined;
   private merged = false;
+  /** New shapes since the last merge, and the shape count then (see AUTO_MERGE). */
+  private sinceMerge = 0;
+  private shapesAtMerge = 0;
   /** Roots by token count, for match() of a line whose shape is no longer stored. */
-  private byLen: Map<number, number[]> | undefined;
+  private byLen: Map<string, number[]> | undefined;
 
   /**
    * Line-shape cache: masking looks at digits only as a class, never at their value, so lines
@@ -345,20 +354,26 @@ export class TemplateMiner {
     if (i !== undefined) return i;
     const tokens = key === '' ? [] : key.split(' ');
     if (!this.byLen) {
+      // Candidates by length and first token: a template can only fit a line whose first token
+      // it has, or when its own first token holds a variable (kept under VAR_FIRST).
       this.byLen = new Map();
       for (let r = 0; r < this.shapes.length; r++) {
         if (r === this.other || this.find(r) !== r) continue;
-        const L = (this.templates.get(r) ?? this.shapes[r].tokens).length;
-        let a = this.byLen.get(L);
-        if (!a) this.byLen.set(L, (a = []));
+        const t = this.templates.get(r) ?? this.shapes[r].tokens;
+        const k = t.length + '\u0000' + (t.length && t[0].includes(VAR) ? VAR_FIRST : (t[0] ?? ''));
+        let a = this.byLen.get(k);
+        if (!a) this.byLen.set(k, (a = []));
         a.push(r);
       }
     }
     let best = -1, bestScore = 0;
-    const cands = this.byLen.get(tokens.length) ?? [];
-    // Bounded scan: a line with no stored shape must not cost O(templates).
-    for (let c = 0; c < cands.length && c < 2000; c++) {
-      const r = cands[c];
+    const L = tokens.length;
+    const exact = this.byLen.get(L + '\u0000' + (tokens[0] ?? '')) ?? [];
+    const vars = L ? (this.byLen.get(L + '\u0000' + VAR_FIRST) ?? []) : [];
+    // Bounded scan: a line with no stored shape must not cost O(templates). Both lists ascend,
+    // so walking them merged keeps the first best in shape order.
+    for (let x = 0, y = 0, c = 0; (x < exact.length || y < vars.length) && c < 2000; c++) {
+      const r = y >= vars.length || (x < exact.length && exact[x] < vars[y]) ? exact[x++] : vars[y++];
       const t = this.templates.get(r) ?? this.shapes[r].tokens;
       let score = 0;
       let ok = true;
@@ -391,14 +406,17 @@ export class TemplateMiner {
     if (i === undefined) {
       // Stored strings are copies: the message (and a key that masking left as it was) may be a
       // slice of a large read buffer that they would otherwise keep alive.
-      if (key.length >= 13) key = (' ' + key).slice(1);
-      const tokens = key === '' ? [] : key.split(' ');
+      let tokens = key === '' ? [] : key.split(' ');
       if (this.merged) {
         const a = this.absorb(tokens);
         if (a >= 0) {
           this.seen(a, tick);
           return a;
         }
+      }
+      if (key.length >= 13) {
+        key = (' ' + key).slice(1);
+        tokens = key === '' ? [] : key.split(' ');
       }
       if (this.shapes.length >= this.maxShapes) this.compact();
       i = this.shapes.length;
@@ -407,6 +425,11 @@ export class TemplateMiner {
       this.byKey.set(key, i);
       this.dirty = true;
       this.byLen = undefined;
+      // Merge on its own once the new shapes since the last merge reach AUTO_MERGE and as many
+      // as there were then (geometric, so O(1) merge work per shape amortised): after a merge, a
+      // stream of ever-new values in a known column is absorbed at once instead of piling up as
+      // shapes until a compaction has to merge them all.
+      if (++this.sinceMerge >= Math.max(AUTO_MERGE, this.shapesAtMerge)) this.merge();
     } else this.seen(i, tick);
     return i;
   }
@@ -446,7 +469,8 @@ export class TemplateMiner {
       let same = true;
       for (let x = 0; x < t.length && same; x++) if (x !== j && t[x] !== tokens[x]) same = false;
       // Only when merge would fold it in: generalising the pair gives the template's own column.
-      if (same && t[j].includes(VAR) && generalize([t[j], tokens[j]]) === t[j]) return r;
+      // (A bare `<*>` column generalises with anything to itself: skip the work.)
+      if (same && (t[j] === VAR || (t[j].includes(VAR) && generalize([t[j], tokens[j]]) === t[j]))) return r;
     }
     return -1;
   }
@@ -459,64 +483,61 @@ export class TemplateMiner {
   compact(): void {
     this.merge();
     const n = this.shapes.length;
+    // Per-root totals in flat arrays indexed by shape (roots are their groups' smallest index,
+    // so ascending index is the groups' first-seen order).
     const rootOf = new Int32Array(n);
-    const groups = new Map<number, { count: number; last: number }>();
+    const gCount = new Float64Array(n), gLast = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const r = this.find(i);
       rootOf[i] = r;
       const s = this.shapes[i];
-      const g = groups.get(r);
-      if (!g) groups.set(r, { count: s.count, last: s.last });
-      else {
-        g.count += s.count;
-        if (s.last > g.last) g.last = s.last;
-      }
+      gCount[r] += s.count;
+      if (s.last > gLast[r]) gLast[r] = s.last;
     }
-    let roots = [...groups.keys()].filter((r) => r !== this.other);
+    let roots: number[] = [];
+    for (let i = 0; i < n; i++) if (rootOf[i] === i && i !== this.other) roots.push(i);
     const low = Math.floor(this.maxShapes / 2);
-    const evicted: number[] = [];
+    let evicted: number[] = [];
     if (roots.length > low) {
-      roots.sort((a, b) => groups.get(a)!.last - groups.get(b)!.last || a - b);
-      evicted.push(...roots.slice(0, roots.length - low));
+      roots.sort((a, b) => gLast[a] - gLast[b] || a - b);
+      evicted = roots.slice(0, roots.length - low);
       roots = roots.slice(roots.length - low).sort((a, b) => a - b);
     }
     const next: Shape[] = [];
     const byKey = new Map<string, number>();
-    const newOf = new Map<number, number>();
+    const newOf = new Int32Array(n);
     let other = -1;
     if (this.other >= 0 || evicted.length) {
       other = 0;
-      const o = this.other >= 0 ? groups.get(this.other)! : { count: 0, last: 0 };
-      next.push({ key: '\u0000other', tokens: [VAR], count: o.count, example: this.other >= 0 ? this.shapes[this.other].example : '', parent: 0, last: o.last });
-      if (this.other >= 0) newOf.set(this.other, 0);
+      const o = this.other;
+      next.push({ key: '\u0000other', tokens: [VAR], count: o >= 0 ? gCount[o] : 0, example: o >= 0 ? this.shapes[o].example : '', parent: 0, last: o >= 0 ? gLast[o] : 0 });
+      if (o >= 0) newOf[o] = 0;
     }
     for (const r of roots) {
-      const g = groups.get(r)!;
       const tokens = this.templates.get(r) ?? this.shapes[r].tokens;
       const key = tokens.join(' ');
       const j = byKey.get(key);
       if (j !== undefined) {
         // Two groups with one template text (possible after quantity folding): one shape.
-        next[j].count += g.count;
-        if (g.last > next[j].last) next[j].last = g.last;
-        newOf.set(r, j);
+        next[j].count += gCount[r];
+        if (gLast[r] > next[j].last) next[j].last = gLast[r];
+        newOf[r] = j;
         continue;
       }
       const k = next.length;
-      next.push({ key, tokens, count: g.count, example: this.shapes[r].example, parent: k, last: g.last });
+      next.push({ key, tokens, count: gCount[r], example: this.shapes[r].example, parent: k, last: gLast[r] });
       byKey.set(key, k);
-      newOf.set(r, k);
+      newOf[r] = k;
     }
     for (const r of evicted) {
-      const g = groups.get(r)!;
-      next[other].count += g.count;
+      next[other].count += gCount[r];
       if (!next[other].example) next[other].example = this.shapes[r].example;
       this.evictedTemplates++;
-      this.evictedLines += g.count;
-      newOf.set(r, other);
+      this.evictedLines += gCount[r];
+      newOf[r] = other;
     }
     const remap = new Int32Array(n);
-    for (let i = 0; i < n; i++) remap[i] = newOf.get(rootOf[i])!;
+    for (let i = 0; i < n; i++) remap[i] = newOf[rootOf[i]];
     this.shapes = next;
     this.byKey = byKey;
     this.other = other;
@@ -579,6 +600,8 @@ export class TemplateMiner {
     this.merged = true;
     if (!this.dirty) return;
     this.dirty = false;
+    this.sinceMerge = 0;
+    this.shapesAtMerge = this.shapes.length;
     this.texts.clear();
     this.byLen = undefined;
     this.absorbIndex = undefined;
@@ -586,7 +609,8 @@ export class TemplateMiner {
     for (let i = 0; i < this.shapes.length; i++) {
       if (i === this.other) continue; // the `<*>` bucket would swallow every one-token template
       const r = this.find(i);
-      if (!tpl.has(r)) tpl.set(r, this.templates.get(r) ?? this.shapes[r].tokens.slice());
+      // Token arrays are never changed in place (a merge stores a new array), so no copy.
+      if (!tpl.has(r)) tpl.set(r, this.templates.get(r) ?? this.shapes[r].tokens);
     }
     for (let round = 0; round < 8; round++) {
       let changed = false;
@@ -601,27 +625,50 @@ export class TemplateMiner {
         if (roots.length < 2) continue;
         // Family keys "all tokens but column j" as prefix/suffix hashes: O(L) per template
         // instead of O(L²) string building; members are checked token by token before merging.
-        const pre = new Map<number, Int32Array>();
-        const suf = new Map<number, Int32Array>();
-        for (const r of roots) {
-          const t = tpl.get(r)!;
-          const p = new Int32Array(L + 1), q = new Int32Array(L + 2);
-          for (let i = 0; i < L; i++) p[i + 1] = Math.imul(p[i] ^ tokenHash(t[i]), 0x9e3779b1) + i;
-          for (let i = L - 1; i >= 0; i--) q[i] = Math.imul(q[i + 1] ^ tokenHash(t[i]), 0x85ebca77) + i;
-          pre.set(r, p);
-          suf.set(r, q);
+        // Flat arrays, one row per root, and singleton families kept as a bare index: on input
+        // where little merges (every line new) almost every family is a singleton, and an array
+        // per root and per family was most of the cost of merge() (and of the compactions).
+        const R = roots.length, W = L + 2;
+        const PQ = new Int32Array(R * W * 2);
+        const th = new Int32Array(L);
+        for (let x = 0; x < R; x++) {
+          const t = tpl.get(roots[x])!;
+          const po = x * W * 2, qo = po + W;
+          for (let i = 0; i < L; i++) th[i] = tokenHash(t[i]);
+          for (let i = 0; i < L; i++) PQ[po + i + 1] = Math.imul(PQ[po + i] ^ th[i], 0x9e3779b1) + i;
+          for (let i = L - 1; i >= 0; i--) PQ[qo + i] = Math.imul(PQ[qo + i + 1] ^ th[i], 0x85ebca77) + i;
         }
+        let cap = 16;
+        while (cap < R * 2) cap *= 2;
+        const mask = cap - 1;
+        const tabHi = new Int32Array(cap), tabLo = new Int32Array(cap), tabV = new Int32Array(cap);
         for (let j = 0; j < L; j++) {
-          const fam = new Map<number, number[]>();
-          for (const r of roots) {
+          // Open-addressing table keyed by the two 32-bit halves of the family hash (a Map of
+          // 53-bit number keys boxes every key): slot → index of the key's only member so far
+          // (>= 0), or -1 - (index of its family in fams).
+          tabHi.fill(0, 0, cap);
+          tabLo.fill(0, 0, cap);
+          tabV.fill(EMPTY, 0, cap);
+          const fams: number[][] = [];
+          for (let x = 0; x < R; x++) {
+            const r = roots[x];
             if (this.find(r) !== r) continue;
-            const k = (pre.get(r)![j] & 0x1fffff) * 4294967296 + (suf.get(r)![j + 1] >>> 0);
-            let f = fam.get(k);
-            if (!f) fam.set(k, (f = []));
-            f.push(r);
+            const po = x * W * 2;
+            const hi = PQ[po + j] & 0x1fffff, lo = PQ[po + W + j + 1];
+            let slot = (Math.imul(lo ^ Math.imul(hi, 0x27d4eb2d), 0x9e3779b1) >>> 0) & mask;
+            while (tabV[slot] !== EMPTY && (tabHi[slot] !== hi || tabLo[slot] !== lo)) slot = (slot + 1) & mask;
+            const e = tabV[slot];
+            if (e === EMPTY) {
+              tabHi[slot] = hi;
+              tabLo[slot] = lo;
+              tabV[slot] = x;
+            } else if (e >= 0) {
+              fams.push([roots[e], r]);
+              tabV[slot] = -fams.length;
+            } else fams[-1 - e].push(r);
           }
-          for (const famH of fam.values()) {
-            if (famH.length < 2) continue;
+          // Families of one column are disjoint, so their order does not matter.
+          for (const famH of fams) {
             // Hash families are exact families unless a collision slipped in: keep the members equal to the first.
             const t0 = tpl.get(famH[0])!;
             const fam0 = famH.filter((r) => {

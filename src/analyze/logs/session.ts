@@ -42,9 +42,14 @@ export class MiningSession {
     });
   }
 
+  /** Redacts the record's message in place (a second pass that already knows the record's shape). */
+  redactRecord(rec: LogRecord): void {
+    if (this.opts.redactor) rec.message = this.opts.redactor.redact(rec.message);
+  }
+
   /** Redacts the record's message in place and finds its shape without learning (second pass). */
   match(rec: LogRecord): number {
-    if (this.opts.redactor) rec.message = this.opts.redactor.redact(rec.message);
+    this.redactRecord(rec);
     const nl = rec.message.indexOf('\n');
     return this.miner.match(nl < 0 ? rec.message : rec.message.slice(0, nl));
   }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { tagRecord, foldStackTraces, levelSeverity, wordingSeverity, type ErrorCodeMatcher } from './tag.js';
+import { tagRecord, tagInPlace, foldStackTraces, levelSeverity, wordingSeverity, type ErrorCodeMatcher } from './tag.js';
 import type { LogRecord } from '../../model/telemetry.js';
 
 const rec = (message: string, extra: Partial<LogRecord> = {}): LogRecord => ({ message, ...extra });
@@ -60,5 +60,24 @@ describe('foldStackTraces', () => {
   it('does not fold across streams or ordinary lines', () => {
     const out = foldStackTraces([rec('a', { stream: 'stdout' }), rec('\tat x.y(Z.java:1)', { stream: 'stderr' }), rec('b')]);
     expect(out).toHaveLength(3);
+  });
+});
+
+describe('tagInPlace', () => {
+  it('gives the same tags and level as tagRecord, on the record itself', () => {
+    const matcher: ErrorCodeMatcher = (l) => [...l.matchAll(/\b(TBR-\d+)\b/g)].map((m) => ({ code: m[1], kbId: `kb/${m[1]}` }));
+    const recs: LogRecord[] = [
+      { message: 'connection refused', stream: 'stderr' },
+      { message: 'all good', level: 'INFO' },
+      { message: 'TBR-17001: login denied', tags: ['stderr', 'x'], stream: 'stderr' },
+      { message: 'slow request', level: 'W' },
+      { message: 'nothing here' },
+    ];
+    for (const r of recs) {
+      const want = tagRecord({ ...r, tags: r.tags && [...r.tags] }, matcher);
+      const got = tagInPlace(r, matcher);
+      expect(got).toBe(r);
+      expect(got).toEqual(want);
+    }
   });
 });

@@ -53,6 +53,31 @@ export function tagRecord(rec: LogRecord, matcher?: ErrorCodeMatcher): LogRecord
   return { ...rec, level: rec.level ?? sev, tags: [...tags] };
 }
 
+/**
+ * tagRecord on the record itself (no copy): for callers that own the record and print it once.
+ * Same tags, same filled-in level.
+ */
+export function tagInPlace(rec: LogRecord, matcher?: ErrorCodeMatcher): LogRecord {
+  const fromLevel = levelSeverity(rec.level);
+  const sev = fromLevel ?? wordingSeverity(rec.message);
+  const tags = rec.tags ? [...rec.tags] : [];
+  const add = (t: string) => {
+    if (!tags.includes(t)) tags.push(t);
+  };
+  if (rec.stream) add(rec.stream);
+  if (sev) add(`severity:${sev}`);
+  if (!fromLevel && sev) add('severity-from-wording');
+  if (matcher) {
+    for (const m of matcher(rec.message)) {
+      add(`error-code:${m.code}`);
+      if (m.kbId) add(`kb:${m.kbId}`);
+    }
+  }
+  if (rec.level === undefined && sev) rec.level = sev;
+  rec.tags = tags;
+  return rec;
+}
+
 /** Whether a line continues the previous record's stack trace. */
 export function isContinuation(line: string, inPythonTrace: boolean): boolean {
   if (/^\s+at\s+\S/.test(line)) return true; // Java / JS frames

@@ -54,3 +54,49 @@ describe('validators', () => {
     expect(r.redact('rrn 900101-1234567 card 4111 1111 1111 1112')).toBe('rrn 900101-1234567 card 4111 1111 1111 1112');
   });
 });
+
+describe('URL user-info', () => {
+  it('redacts the user name and the password as user-info, never as an e-mail', () => {
+    const r = createRedactor();
+    expect(r.redact('push https://12345@host.example.com/repo')).toBe('push https://<url-user>@host.example.com/repo');
+    expect(r.redact('db postgres://app:secret@db:5432/x up')).toBe('db postgres://<url-user>:<url-password>@db:5432/x up');
+    expect(r.redact('cache redis://:pw9@cache:6379/0')).toBe('cache redis://:<url-password>@cache:6379/0');
+    expect(r.redact('ldap://cn=admin:pw@ldap.example.org/')).toBe('ldap://<url-user>:<url-password>@ldap.example.org/');
+    expect(r.counts).toEqual({ 'url-user': 3, 'url-password': 3 });
+  });
+  it('leaves URLs without user-info alone; an address in a query is still an e-mail', () => {
+    const r = createRedactor();
+    const plain = 'GET https://cdn.example.org/pkg/@scope/name?v=2 and http://db-0:5432/health';
+    expect(r.redact(plain)).toBe(plain);
+    expect(r.redact('GET https://shop.example.org/u?mail=kim@example.com')).toBe('GET https://shop.example.org/u?mail=<email>');
+    expect(r.counts).toEqual({ email: 1 });
+  });
+});
+
+describe('gates', () => {
+  // Random lines rich in digits, separators and PII fragments: gated and ungated redaction must agree.
+  function fuzzLines(n: number): string[] {
+    let seed = 42;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x80000000);
+    const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
+    const bits = ['0', '1', '01', '010', '82', '+82 ', '+1 ', '-', ' ', '.', '_', 'x', '@', ':', '/', 'a', '2', '5', '9', '123', '4111', '900101', '1234568', '8503152123450',
+      'rrn ', 'jumin:', 'card ', ' 1111', '-1234-', '5678', '02-345-6789', '010-1234-5678', '01098765432', '4111 1111 1111 1111', '5500-0000-0000-0004', '378282246310005',
+      'https://', 'u:p', '@h.com', 'kim@example.com', 'password=', 'api_key: "', 'Secret = ', "'pwd'\t:", 'x-api-key:', 'AUTH_TOKEN=', '"token" : ', 'passwd', '=', 'token=ab12cd34ef', 'eyJhbGciOi', 'Bearer ', 'abcDEF123456ghi', '+44 20 7946 0958', '10.0.0.1', 'fe80::1'];
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      let l = '';
+      const k = 1 + Math.floor(rnd() * 12);
+      for (let j = 0; j < k; j++) l += pick(bits);
+      out.push(l);
+    }
+    return out;
+  }
+  it('never change the output (fuzz + corpus, IP rules on)', () => {
+    const lines = [...fuzzLines(30_000), ...corpus.split('\n')];
+    const gated = createRedactor({ ip: true });
+    const all = createRedactor({ ip: true, noGates: true });
+    for (const l of lines) expect(gated.redact(l), l).toBe(all.redact(l));
+    expect(gated.counts).toEqual(all.counts);
+    expect(Object.keys(gated.counts).length).toBeGreaterThanOrEqual(10);
+  });
+});

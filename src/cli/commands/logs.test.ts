@@ -132,3 +132,44 @@ describe('hypercas logs with a backend', () => {
     }
   });
 });
+
+describe('hypercas logs parse: table, tags, bounded template store', () => {
+  it('table rows (one pass) agree with --print templates and -o json; json records carry severity tags', async () => {
+    const table = await run(['logs', 'parse', shop]);
+    const rows = table.out.trim().split('\n');
+    expect(rows[0]).toBe('LINE\tTEMPLATE_ID\tTEMPLATE');
+    const tpl = (await run(['logs', 'parse', shop, '--print', 'templates'])).out.trim().split('\n');
+    expect(rows.slice(1).map((r) => r.split('\t')[2])).toEqual(tpl);
+    expect(rows.slice(1).map((r) => Number(r.split('\t')[0]))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(table.code).toBe(3); // the malformed line is still counted
+    const recs = (await run(['-o', 'json', 'logs', 'parse', shop])).out.trim().split('\n').map((l) => JSON.parse(l) as { templateId: string; tags?: string[]; level?: string });
+    expect(recs.map((r) => r.templateId)).toEqual(rows.slice(1).map((r) => r.split('\t')[1]));
+    expect(recs[0].tags).toContain('severity:info');
+    expect(recs.some((r) => r.tags?.includes('severity:error'))).toBe(true);
+  });
+
+  it('--store keeps at most --max-shapes templates in memory; the ones dropped are saved, none lost', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hc-logs-'));
+    const db = join(dir, 'db.sqlite');
+    // Four runs into one scope, ten new templates each (two varying columns, so they never
+    // merge), each line three times: the registry loads at most 16 and must drop some.
+    const w = (i: number) => String.fromCharCode(97 + (i % 26)) + String.fromCharCode(97 + Math.floor(i / 26)) + 'x';
+    const errs: string[] = [];
+    for (let run_ = 0; run_ < 4; run_++) {
+      const f = join(dir, `part${run_}.log`);
+      const lines: string[] = [];
+      for (let i = run_ * 10; i < run_ * 10 + 10; i++) for (let k = 0; k < 3; k++) lines.push(`stage ${w(i)} of pipeline ${w(i)} finished`);
+      writeFileSync(f, lines.join('\n') + '\n');
+      const r = await run(['--db', db, 'logs', 'parse', f, '--store', '--scope', 'app', '--max-shapes', '16']);
+      expect(r.code).toBe(0);
+      errs.push(r.err);
+    }
+    expect(errs.join('')).toMatch(/template registry cap \(--max-shapes 16\) reached: \d+ least recently seen templates saved to the store/);
+    const { openStore } = await import('../../cmdb/open.js');
+    const store = openStore(db);
+    const saved = store.loadTemplates('app');
+    store.close();
+    expect(saved).toHaveLength(40);
+    expect(saved.every((t) => t.count === 3)).toBe(true);
+  });
+});

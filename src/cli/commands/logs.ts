@@ -12,11 +12,11 @@ import { EXIT, UserError } from '../exit-codes.js';
 import { renderData, renderTable } from '../../report/format.js';
 import type { LogRecord } from '../../model/telemetry.js';
 import type { HcEvent } from '../../model/event.js';
-import { linesOf, newStats, readLogRecords, type ReadStats } from '../../collect/logs/reader.js';
+import { lineBatchesOf, linesOf, newStats, readLogBatches, readLogRecords, type ReadStats } from '../../collect/logs/reader.js';
 import { createRedactor, type RedactRuleName, type Redactor } from '../../analyze/redact/redact.js';
 import { MiningSession } from '../../analyze/logs/session.js';
 import { TemplateRegistry } from '../../analyze/logs/template-ids.js';
-import { StackFolder, tagRecord } from '../../analyze/logs/tag.js';
+import { StackFolder, tagInPlace, tagRecord } from '../../analyze/logs/tag.js';
 import { LogAnomalyStream } from '../../analyze/logs/anomaly-stream.js';
 import { parseTime } from '../../collect/logs/line-formats.js';
 import { queryLoki } from '../../collect/logs/loki.js';
@@ -53,9 +53,9 @@ interface CommonOpts extends Partial<SourceOpts> {
 
 const STDIN = '-';
 
-function input(ctx: CommandContext, file: string | undefined): { lines: () => AsyncGenerator<string>; name: string; rereadable: boolean } {
-  if (!file || file === STDIN) return { lines: () => linesOf(ctx.io.stdin), name: '<stdin>', rereadable: false };
-  return { lines: () => linesOf(file), name: file, rereadable: true };
+function input(ctx: CommandContext, file: string | undefined): { lines: () => AsyncGenerator<string>; batches: () => AsyncGenerator<string[]>; name: string; rereadable: boolean } {
+  if (!file || file === STDIN) return { lines: () => linesOf(ctx.io.stdin), batches: () => lineBatchesOf(ctx.io.stdin), name: '<stdin>', rereadable: false };
+  return { lines: () => linesOf(file), batches: () => lineBatchesOf(file), name: file, rereadable: true };
 }
 
 /**
@@ -97,9 +97,20 @@ function reportStats(ctx: CommandContext, stats: ReadStats): number {
   return EXIT.PARTIAL;
 }
 
-function registryFor(ctx: CommandContext, o: CommonOpts, name: string): TemplateRegistry | undefined {
+/**
+ * The template registry for --store, bounded by --max-shapes like the miner: templates it drops
+ * (least recently seen) are written to the store at once, so no count is lost.
+ */
+function registryFor(ctx: CommandContext, o: CommonOpts & { maxShapes?: number }, name: string): TemplateRegistry | undefined {
   if (!o.store) return undefined;
-  return TemplateRegistry.load(ctx.store(), o.scope ?? o.ci ?? basename(name));
+  const store = ctx.store();
+  return TemplateRegistry.load(store, o.scope ?? o.ci ?? basename(name), { maxTemplates: o.maxShapes, onEvict: (gone) => store.saveTemplates(gone) });
+}
+
+/** Says on stderr when the registry cap dropped templates from memory (they are in the store). */
+function reportRegistry(ctx: CommandContext, registry: TemplateRegistry | undefined, max: number | undefined): void {
+  if (registry?.evicted && !ctx.globals().quiet)
+    ctx.io.err(`hypercas: template registry cap (--max-shapes ${max ?? 50_000}) reached: ${registry.evicted} least recently seen templates saved to the store and dropped from memory\n`);
 }
 
 function readOpts(o: CommonOpts, name: string) {
@@ -144,18 +155,18 @@ class IntList {
   }
 }
 
-function recordOut(r: LogRecord, line: number | undefined) {
-  return {
-    line,
-    ...(r.ts !== undefined ? { time: new Date(r.ts).toISOString() } : {}),
-    ...(r.level ? { level: r.level } : {}),
-    ...(r.stream ? { stream: r.stream } : {}),
-    ...(r.ci ? { ci: r.ci } : {}),
-    templateId: r.templateId,
-    template: r.template,
-    message: r.message,
-    ...(r.tags?.length ? { tags: r.tags } : {}),
-  };
+/** The printed form of a record (built by assignment: object spreads cost more than the JSON). */
+function recordOut(r: LogRecord, line: number | undefined): Record<string, unknown> {
+  const o: Record<string, unknown> = { line };
+  if (r.ts !== undefined) o.time = new Date(r.ts).toISOString();
+  if (r.level) o.level = r.level;
+  if (r.stream) o.stream = r.stream;
+  if (r.ci) o.ci = r.ci;
+  o.templateId = r.templateId;
+  o.template = r.template;
+  o.message = r.message;
+  if (r.tags?.length) o.tags = r.tags;
+  return o;
 }
 
 const collectList = (v: string, prev: string[]) => [...prev, ...v.split(',').filter(Boolean)];
@@ -249,7 +260,7 @@ export const register: Register = (program, ctx, done) => {
       .option('--store', 'load and save templates in the CMDB (see --db) so template ids stay stable across runs')
       .option('--scope <name>', 'template scope in the store (default: --ci or the file name)')
       .option('--ci <id>', 'the CI the lines come from (cluster/kind/namespace/name)')
-      .option('--max-shapes <n>', 'memory bound: distinct line shapes (hence templates) kept, default 50000; beyond it the least recently seen templates are evicted into <*>', (v) => {
+      .option('--max-shapes <n>', 'memory bound: distinct line shapes (hence templates) kept, default 50000; beyond it the least recently seen templates are evicted into <*>; with --store also the templates held from the store (the least recently seen are saved and dropped from memory)', (v) => {
         const n = Number(v);
         if (!Number.isInteger(n) || n < 16) throw new UserError(`--max-shapes wants an integer >= 16, got ${v}`);
         return n;
@@ -286,19 +297,67 @@ export const register: Register = (program, ctx, done) => {
           shapes = new IntList();
           for (let i = 0; i < list.length; i++) if (out.line(session.miner.templateOf(list.at(i)))) await out.drain();
         };
-        for await (const r of readLogRecords(src.lines(), { ...readOpts(o, src.name), light: true }, stats)) {
-          shapes.push(session.add(r));
+        for await (const batch of readLogBatches(src.batches(), { ...readOpts(o, src.name), light: true }, stats)) {
+          for (const r of batch) shapes.push(session.add(r));
           if (shapes.length >= limit) await flush();
         }
         await flush();
       } else {
-        if (fmt === 'table') out.line('LINE\tTEMPLATE_ID\tTEMPLATE');
-        if (src.rereadable) {
-          // Two passes: mine everything, then print each line with the final (merged) template,
-          // found again without learning (no per-line state kept between the passes).
-          for await (const r of readLogRecords(src.lines(), readOpts(o, src.name), stats)) session.add(r);
+        if (fmt === 'table') {
+          // The table shows line, id and template only: one pass over header-light records
+          // (no time or level parsing, unless the store wants first/last times), shape ids kept
+          // (8 bytes a line), printed with the templates merged at the end of each chunk.
+          out.line('LINE\tTEMPLATE_ID\tTEMPLATE');
+          const limit = src.rereadable ? FILE_CHUNK : STDIN_CHUNK;
+          let shapes = new IntList();
+          let lineNos = new IntList();
+          session.miner.onCompact((remap) => shapes.remap(remap));
+          const flush = async () => {
+            session.merge();
+            const list = shapes, nos = lineNos;
+            shapes = new IntList();
+            lineNos = new IntList();
+            for (let i = 0; i < list.length; i++) {
+              const t = session.resolve(list.at(i));
+              if (out.line(`${nos.at(i) || ''}\t${t.templateId}\t${t.template}`)) await out.drain();
+            }
+          };
+          for await (const batch of readLogBatches(src.batches(), { ...readOpts(o, src.name), light: !registry }, stats)) {
+            for (const r of batch) {
+              shapes.push(session.add(r));
+              lineNos.push(r.source?.line ?? 0);
+            }
+            if (shapes.length >= limit) await flush();
+          }
+          await flush();
+        } else if (src.rereadable) {
+          // Two passes: mine everything (keeping each record's shape, up to FILE_CHUNK of them),
+          // then read the whole records again, redact and tag them and print each with its final
+          // (merged) template. Records past FILE_CHUNK, or added to the file meanwhile, find
+          // their template again without learning (match), so memory stays bounded.
+          const shapes = new IntList();
+          session.miner.onCompact((remap) => shapes.remap(remap));
+          for await (const batch of readLogBatches(src.batches(), { ...readOpts(o, src.name), light: !registry }, stats)) {
+            for (const r of batch) {
+              const s = session.add(r);
+              if (shapes.length < FILE_CHUNK) shapes.push(s);
+            }
+          }
           session.merge();
-          for await (const r of readLogRecords(src.lines(), readOpts(o, src.name))) if (emit(session.annotate(r, session.match(r)))) await out.drain();
+          let i = 0;
+          for await (const batch of readLogBatches(src.batches(), readOpts(o, src.name))) {
+            let backlog = false;
+            for (const r of batch) {
+              let s: number;
+              if (i < shapes.length) {
+                session.redactRecord(r);
+                s = shapes.at(i);
+              } else s = session.match(r);
+              i++;
+              if (emit(tagInPlace(session.annotate(r, s)))) backlog = true;
+            }
+            if (backlog) await out.drain();
+          }
         } else {
           // stdin: chunks of records, printed with the templates known at the end of each chunk.
           let chunk: Array<{ r: LogRecord; s: number }> = [];
@@ -309,7 +368,7 @@ export const register: Register = (program, ctx, done) => {
             session.merge();
             const list = chunk;
             chunk = [];
-            for (const { r, s } of list) if (emit(session.annotate(r, s))) await out.drain();
+            for (const { r, s } of list) if (emit(tagInPlace(session.annotate(r, s)))) await out.drain();
           };
           for await (const r of readLogRecords(src.lines(), readOpts(o, src.name), stats)) {
             chunk.push({ r, s: session.add(r) });
@@ -321,6 +380,7 @@ export const register: Register = (program, ctx, done) => {
       out.flush();
       session.templates(); // counts into the registry
       if (registry) registry.save(ctx.store());
+      reportRegistry(ctx, registry, o.maxShapes);
       reportEvictions(ctx, session);
       done(reportStats(ctx, stats));
     });
@@ -354,6 +414,7 @@ export const register: Register = (program, ctx, done) => {
       let t = session.templates();
       reportEvictions(ctx, session);
       if (registry) registry.save(ctx.store());
+      reportRegistry(ctx, registry, o.maxShapes);
       if (o.limit !== undefined) t = t.slice(0, o.limit);
       const g = ctx.globals();
       const rows = t.map((x) => ({ id: x.id, count: x.count, template: x.template, example: x.example, ...(x.firstTs !== undefined ? { first: new Date(x.firstTs).toISOString(), last: new Date(x.lastTs!).toISOString() } : {}) }));
@@ -425,6 +486,7 @@ export const register: Register = (program, ctx, done) => {
       }
       session.templates();
       if (registry) registry.save(ctx.store());
+      reportRegistry(ctx, registry, o.maxShapes);
       reportEvictions(ctx, session);
       const events = stream.finish();
       if (o.storeEvents && events.length) ctx.store().addEvents(events);
@@ -446,7 +508,7 @@ export const register: Register = (program, ctx, done) => {
   logs
     .command('redact [file]')
     .description('filter: copy lines with PII redacted (stdin to stdout by default); counts per rule on stderr')
-    .option('--rules <names>', 'comma-separated rules (default: all but IPs): url-password,jwt,bearer,kv-secret,email,rrn,card,phone-kr,phone-intl,ipv4,ipv6', collectList, [])
+    .option('--rules <names>', 'comma-separated rules (default: all but IPs): url-password (URL user-info: user and password),jwt,bearer,kv-secret,email,rrn,card,phone-kr,phone-intl,ipv4,ipv6', collectList, [])
     .option('--ip', 'also redact IP addresses')
     .action(async (file: string | undefined, o: { rules: string[]; ip?: boolean }) => {
       let redactor: Redactor;

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
-import { linesOf, readLogRecords, newStats } from './reader.js';
+import { lineBatchesOf, linesOf, readLogBatches, readLogRecords, newStats, type ReadOptions } from './reader.js';
 import { parseCriLine, CriReassembler, parseTime } from './line-formats.js';
 import type { LogRecord } from '../../model/telemetry.js';
 
@@ -92,5 +92,33 @@ describe('linesOf', () => {
     const recs = await collect(readLogRecords(Readable.from(['081109 203615 148 INFO dfs.DataNode: Receiving block x', 'junk']) as AsyncIterable<string>, { format: '<Date> <Time> <Pid> <Level> <Component>: <Content>', light: true }));
     expect(recs[0]).toEqual({ message: 'Receiving block x', raw: '081109 203615 148 INFO dfs.DataNode: Receiving block x' });
     expect(recs[1].tags).toEqual(['malformed']);
+  });
+});
+
+describe('readLogBatches', () => {
+  const fxs = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
+  const shopLog = fileURLToPath(new URL('../../analyze/logs/__fixtures__/shop.log', import.meta.url));
+  it('gives the same records and stats as readLogRecords, batch by batch (auto, cri, json, header, light)', async () => {
+    const cases: Array<[string, ReadOptions]> = [
+      [join(fxs, 'cri.log'), {}],
+      [join(fxs, 'app.jsonl'), {}],
+      [shopLog, {}],
+      [shopLog, { format: '<Date> <Time> <Level> \\[<Component>\\] <Content>', light: true }],
+    ];
+    for (const [file, o] of cases) {
+      const s1 = newStats(), s2 = newStats();
+      const one: LogRecord[] = [];
+      for await (const r of readLogRecords(linesOf(file), { ...o, source: file }, s1)) one.push(r);
+      const two: LogRecord[] = [];
+      let batches = 0;
+      for await (const b of readLogBatches(lineBatchesOf(file), { ...o, source: file }, s2)) {
+        two.push(...b);
+        batches++;
+      }
+      expect(two, file).toEqual(one);
+      expect(s2).toEqual(s1);
+      expect(batches).toBeGreaterThan(0);
+      expect(one.length).toBeGreaterThan(2);
+    }
   });
 });

@@ -43,29 +43,37 @@ export function newStats(): ReadStats {
 export const MAX_LINE = 16 * 1024 * 1024;
 
 /**
- * Lines of a file or stream (LF or CRLF). Splits chunks itself rather than through readline,
- * which costs about as much as everything else in `logs parse --print templates`.
+ * Lines of a file or stream (LF or CRLF), a batch per chunk read (about 64 KB). Splits chunks
+ * itself rather than through readline, which costs about as much as everything else in
+ * `logs parse --print templates`.
  */
-export async function* linesOf(input: string | NodeJS.ReadableStream): AsyncGenerator<string> {
+export async function* lineBatchesOf(input: string | NodeJS.ReadableStream): AsyncGenerator<string[]> {
   const stream = typeof input === 'string' ? createReadStream(input, { encoding: 'utf8', highWaterMark: 1 << 16 }) : input;
   const decoder = new StringDecoder('utf8');
   let rest = '';
   const strip = (l: string) => (l.charCodeAt(l.length - 1) === 13 ? l.slice(0, -1) : l);
   for await (const chunk of stream as AsyncIterable<string | Buffer>) {
     const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    const batch: string[] = [];
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      yield strip(text.slice(start, nl));
+      batch.push(strip(text.slice(start, nl)));
       start = nl + 1;
     }
     rest = text.slice(start);
     if (rest.length > MAX_LINE) {
-      yield strip(rest.slice(0, MAX_LINE));
+      batch.push(strip(rest.slice(0, MAX_LINE)));
       rest = '';
     }
+    if (batch.length) yield batch;
   }
   rest += decoder.end();
-  if (rest !== '') yield strip(rest);
+  if (rest !== '') yield [strip(rest)];
+}
+
+/** Lines of a file or stream, one by one (see lineBatchesOf). */
+export async function* linesOf(input: string | NodeJS.ReadableStream): AsyncGenerator<string> {
+  for await (const batch of lineBatchesOf(input)) yield* batch;
 }
 
 function headerRecord(p: HeaderParser, line: string, light?: boolean): LogRecord | undefined {
@@ -97,11 +105,22 @@ function sniff(sample: string[]): { name: string; header?: HeaderParser } {
   return header ? { name: 'header(auto)', header } : { name: 'plain' };
 }
 
+/** Whitespace only (without allocating a trimmed copy per line). */
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10 && c !== 12 && c !== 11 && c !== 0xa0 && c !== 0xfeff) return false;
+  }
+  return true;
+}
+
 /**
- * Turns lines into records. `stats` is updated as records flow (read it after the loop).
- * Bad format strings throw before any line is read.
+ * The per-line state machine behind readLogRecords/readLogBatches (synchronous: the async
+ * iteration happens once per batch, not once per line). `start(sample)` fixes the format
+ * (auto-detected from the sample when asked), `line()` turns a line into at most one record,
+ * `end()` returns what is left (partial CRI lines).
  */
-export async function* readLogRecords(lines: AsyncIterable<string>, opts: ReadOptions = {}, stats: ReadStats = newStats()): AsyncGenerator<LogRecord> {
+function lineReader(opts: ReadOptions, stats: ReadStats) {
   const fmt = opts.format ?? 'auto';
   let header: HeaderParser | undefined;
   let mode: string = fmt;
@@ -109,21 +128,6 @@ export async function* readLogRecords(lines: AsyncIterable<string>, opts: ReadOp
     header = compileFormat(fmt);
     mode = 'header';
   }
-  const it = lines[Symbol.asyncIterator]();
-  const buffered: string[] = [];
-  if (mode === 'auto') {
-    const n = opts.sniffLines ?? 50;
-    while (buffered.length < n) {
-      const r = await it.next();
-      if (r.done) break;
-      buffered.push(r.value);
-    }
-    const s = sniff(buffered);
-    mode = s.header ? 'header' : s.name;
-    header = s.header;
-    stats.format = s.name;
-  } else stats.format = mode === 'header' ? `header(${fmt})` : mode;
-
   const cri = new CriReassembler();
   const problem = (lineNo: number, why: string) => {
     stats.malformed++;
@@ -140,48 +144,114 @@ export async function* readLogRecords(lines: AsyncIterable<string>, opts: ReadOp
     return finish({ message: line, raw: line, tags: ['malformed'] }, lineNo);
   };
   const criStart = new Map<string, number>();
-
-  async function* all(): AsyncGenerator<string> {
-    for (const l of buffered) yield l;
-    buffered.length = 0;
-    for (;;) {
-      const r = await it.next();
-      if (r.done) return;
-      yield r.value;
-    }
-  }
-
-  for await (const line of all()) {
-    const lineNo = ++stats.lines;
-    if (mode === 'cri') {
-      const c = parseCriLine(line);
-      if (!c) {
-        if (line.trim() !== '') yield kept(line, lineNo, 'not in the container runtime format');
-        continue;
+  return {
+    start(sample: string[]): void {
+      if (mode === 'auto') {
+        const s = sniff(sample);
+        mode = s.header ? 'header' : s.name;
+        header = s.header;
+        stats.format = s.name;
+      } else stats.format = mode === 'header' ? `header(${fmt})` : mode;
+    },
+    line(line: string): LogRecord | undefined {
+      const lineNo = ++stats.lines;
+      if (mode === 'header' && header) {
+        if (isBlank(line)) return undefined;
+        const r = headerRecord(header, line, opts.light);
+        return r ? finish(r, lineNo) : kept(line, lineNo, 'does not match the log format');
       }
-      if (c.tag === 'P' && !criStart.has(c.stream)) criStart.set(c.stream, lineNo);
-      const full = cri.push(c);
-      if (!full) continue;
-      const inner = parseJsonLine(full.message);
-      const rec: LogRecord = inner ? { ...inner, raw: full.message } : { message: full.message, raw: full.message };
-      rec.ts ??= full.ts;
-      rec.stream = full.stream;
-      if (full.tag === 'P') rec.tags = [...(rec.tags ?? []), 'truncated'];
-      const start = criStart.get(full.stream) ?? lineNo;
-      criStart.delete(full.stream);
-      yield finish(rec, start);
-    } else if (mode === 'json') {
-      if (line.trim() === '') continue;
-      const r = parseJsonLine(line);
-      yield r ? finish(r, lineNo) : kept(line, lineNo, 'not a JSON object');
-    } else if (mode === 'header' && header) {
-      if (line.trim() === '') continue;
-      const r = headerRecord(header, line, opts.light);
-      yield r ? finish(r, lineNo) : kept(line, lineNo, 'does not match the log format');
-    } else {
-      if (line.trim() === '') continue;
-      yield finish({ message: line, raw: line }, lineNo);
+      if (mode === 'cri') {
+        const c = parseCriLine(line);
+        if (!c) return isBlank(line) ? undefined : kept(line, lineNo, 'not in the container runtime format');
+        if (c.tag === 'P' && !criStart.has(c.stream)) criStart.set(c.stream, lineNo);
+        const full = cri.push(c);
+        if (!full) return undefined;
+        const inner = parseJsonLine(full.message);
+        const rec: LogRecord = inner ? { ...inner, raw: full.message } : { message: full.message, raw: full.message };
+        rec.ts ??= full.ts;
+        rec.stream = full.stream;
+        if (full.tag === 'P') rec.tags = [...(rec.tags ?? []), 'truncated'];
+        const start = criStart.get(full.stream) ?? lineNo;
+        criStart.delete(full.stream);
+        return finish(rec, start);
+      }
+      if (isBlank(line)) return undefined;
+      if (mode === 'json') {
+        const r = parseJsonLine(line);
+        return r ? finish(r, lineNo) : kept(line, lineNo, 'not a JSON object');
+      }
+      return finish({ message: line, raw: line }, lineNo);
+    },
+    end(): LogRecord[] {
+      return cri.flush().map((c) => finish({ message: c.message, raw: c.message, ts: c.ts, stream: c.stream, tags: ['truncated'] }, stats.lines));
+    },
+  };
+}
+
+/**
+ * Turns lines into records. `stats` is updated as records flow (read it after the loop).
+ * Bad format strings throw before any line is read.
+ */
+export async function* readLogRecords(lines: AsyncIterable<string>, opts: ReadOptions = {}, stats: ReadStats = newStats()): AsyncGenerator<LogRecord> {
+  const reader = lineReader(opts, stats);
+  const it = lines[Symbol.asyncIterator]();
+  const buffered: string[] = [];
+  if ((opts.format ?? 'auto') === 'auto') {
+    const n = opts.sniffLines ?? 50;
+    while (buffered.length < n) {
+      const r = await it.next();
+      if (r.done) break;
+      buffered.push(r.value);
     }
   }
-  for (const c of cri.flush()) yield finish({ message: c.message, raw: c.message, ts: c.ts, stream: c.stream, tags: ['truncated'] }, stats.lines);
+  reader.start(buffered);
+  for (const l of buffered) {
+    const r = reader.line(l);
+    if (r) yield r;
+  }
+  for (;;) {
+    const n = await it.next();
+    if (n.done) break;
+    const r = reader.line(n.value);
+    if (r) yield r;
+  }
+  yield* reader.end();
+}
+
+/**
+ * readLogRecords over batches of lines (see lineBatchesOf), yielding a batch of records per
+ * batch of lines: one async step per batch instead of per line, which is most of the cost of
+ * reading once the parsing is fast.
+ */
+export async function* readLogBatches(batches: AsyncIterable<string[]>, opts: ReadOptions = {}, stats: ReadStats = newStats()): AsyncGenerator<LogRecord[]> {
+  const reader = lineReader(opts, stats);
+  const it = batches[Symbol.asyncIterator]();
+  const first: string[][] = [];
+  let seen = 0;
+  if ((opts.format ?? 'auto') === 'auto') {
+    const n = opts.sniffLines ?? 50;
+    while (seen < n) {
+      const r = await it.next();
+      if (r.done) break;
+      first.push(r.value);
+      seen += r.value.length;
+    }
+  }
+  reader.start(first.flat().slice(0, opts.sniffLines ?? 50));
+  const run = (lines: string[]): LogRecord[] => {
+    const out: LogRecord[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const r = reader.line(lines[i]);
+      if (r) out.push(r);
+    }
+    return out;
+  };
+  for (const b of first) yield run(b);
+  for (;;) {
+    const n = await it.next();
+    if (n.done) break;
+    yield run(n.value);
+  }
+  const rest = reader.end();
+  if (rest.length) yield rest;
 }
