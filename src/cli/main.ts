@@ -5,12 +5,18 @@ import { EXIT, UserError } from './exit-codes.js';
 import { defaultDbPath, processIo, type CommandContext, type GlobalOptions, type Io } from './context.js';
 import { commands } from './commands/index.js';
 import type { CmdbStore } from '../cmdb/store.js';
-import { openStore } from '../cmdb/open.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-/** Each command module registers itself and sets the exit code through `done`. */
-export type Register = (program: Command, ctx: CommandContext, done: (code: number) => void) => void;
+/** Sets the process exit code of a command. */
+export type Done = (code: number) => void;
+
+/**
+ * Each command module registers itself and sets the exit code through `done`. Registering must stay
+ * cheap (options and help only): the implementation lives in `<name>-run.ts`, imported by the action,
+ * so `--version`, `--help` and light commands do not load the whole library (see startup.test.ts).
+ */
+export type Register = (program: Command, ctx: CommandContext, done: Done) => void;
 
 export function buildProgram(io: Io = processIo): { program: Command; exitCode: () => number; closeStore: () => void } {
   let code: number = EXIT.OK;
@@ -27,10 +33,19 @@ export function buildProgram(io: Io = processIo): { program: Command; exitCode: 
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
 
+  // The SQLite store (a native module) is loaded before any action runs, not for --help/--version;
+  // `ctx.store()` stays synchronous for the commands.
+  let openStore: typeof import('../cmdb/open.js').openStore | undefined;
+  program.hook('preAction', async () => {
+    openStore ??= (await import('../cmdb/open.js')).openStore;
+  });
   const ctx: CommandContext = {
     io,
     globals: () => program.opts<GlobalOptions>(),
-    store: () => (store ??= openStore(program.opts<GlobalOptions>().db ?? defaultDbPath())),
+    store: () => {
+      if (!openStore) throw new Error('ctx.store() called outside a command action');
+      return (store ??= openStore(program.opts<GlobalOptions>().db ?? defaultDbPath()));
+    },
   };
   for (const register of commands) register(program, ctx, (c) => (code = c));
   return { program, exitCode: () => code, closeStore: () => store?.close() };

@@ -7,7 +7,7 @@ import { loadStack } from '../collect/middleware/load.js';
 import { SAMPLES } from '../collect/middleware/__fixtures__/samples.js';
 import { loadPlaybooks } from './playbook.js';
 import { diagnose, resolveTarget } from './diagnose.js';
-import { allChecks } from '../cli/commands/diagnose.js';
+import { allChecks } from '../cli/commands/diagnose-run.js';
 import { inventoryFromYaml } from '../detect/testing.js';
 import { withApplications } from '../collect/middleware/discover.js';
 import { ossStack } from '../detect/rules/linkage/examples.js';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../main.js';
 import { openStore } from '../../cmdb/open.js';
 import type { CI } from '../../model/ci.js';
-import { durationSeconds } from './correlate.js';
+import { durationSeconds } from './correlate-run.js';
 
 const fx = fileURLToPath(new URL('../../analyze/correlate/__fixtures__/system', import.meta.url));
 

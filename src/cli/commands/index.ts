@@ -1,4 +1,6 @@
 // The command list. Add a command: write commands/<name>.ts exporting `register`, add it here.
+// Keep <name>.ts light (options and help; `import type` only from the library) and put the work in
+// <name>-run.ts, imported by the action: every invocation loads all these modules (startup.test.ts).
 import type { Register } from '../main.js';
 import { register as kb } from './kb.js';
 import { register as diagnose } from './diagnose.js';

@@ -1,57 +1,21 @@
 // `hypercas kb`: the error-code knowledge base (built-in packs plus --kb DIR user packs).
+// Implementation in kb-run.ts (loaded when a subcommand runs).
 import type { Register } from '../main.js';
-import { EXIT, UserError } from '../exit-codes.js';
-import { renderData, renderTable } from '../../report/format.js';
-import { findKbEntry, loadKnowledgeBase, searchKb, type KbEntry } from '../../knowledge/kb.js';
-import { problemText } from '../../knowledge/yaml-load.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
 export const register: Register = (program, ctx, done) => {
   const kb = program.command('kb').description('error-code knowledge base: meaning, likely causes, confirming checks, fixes');
-  const load = (dirs: string[]) => {
-    const k = loadKnowledgeBase(dirs);
-    if (k.problems.length && !ctx.globals().quiet) for (const p of k.problems) ctx.io.err(`hypercas: ${problemText(p)}\n`);
-    return k;
-  };
-  const show = (e: KbEntry) => {
-    const lines = [
-      `${e.id}  ${e.title}  (${e.product})`,
-      e.codes.length ? `codes:    ${e.codes.join(', ')}` : '',
-      e.patterns.length ? `patterns: ${e.patterns.join(' | ')}` : '',
-      `meaning:  ${e.meaning}`,
-      ...(e.causes.length ? ['likely causes:', ...e.causes.map((c, i) => `  ${i + 1}. ${c.cause}${c.checks.length ? `  [checks: ${c.checks.join(', ')}]` : ''}`)] : []),
-      ...(e.fixes.length ? ['fixes:', ...e.fixes.map((f) => `  - ${f}`)] : []),
-      ...(e.refs.length ? ['refs:', ...e.refs.map((r) => `  ${r}`)] : []),
-      `source:   ${e.file}:${e.line}`,
-    ];
-    return lines.filter(Boolean).join('\n') + '\n';
-  };
 
   kb.command('search')
     .description('entries whose code, message pattern or text match TEXT (a log line works too)')
     .argument('<text...>', 'words or a log line')
     .option('--kb <dir>', 'additional knowledge pack directory (repeatable)', collect, [])
-    .action((text: string[], opts: { kb: string[] }) => {
-      const k = load(opts.kb);
-      const hits = searchKb(k, text.join(' '));
-      const fmt = ctx.globals().output;
-      if (fmt !== 'table') ctx.io.out(renderData(hits.map(({ file: _f, line: _l, ...e }) => e), fmt));
-      else if (!hits.length) ctx.io.out('no matching entry\n');
-      else ctx.io.out(renderTable(hits, [{ header: 'ID', get: (e) => e.id }, { header: 'PRODUCT', get: (e) => e.product }, { header: 'CODES', get: (e) => e.codes.join(','), max: 30 }, { header: 'TITLE', get: (e) => e.title }]));
-      done(k.problems.length ? EXIT.PARTIAL : EXIT.OK);
-    });
+    .action(async (text: string[], opts: { kb: string[] }) => (await import('./kb-run.js')).kbSearch(ctx, done, text, opts));
 
   kb.command('show')
     .description('one entry by id or code (e.g. TBR-2131, "SQLSTATE 53300", OOMKilled)')
     .argument('<code...>', 'entry id or code')
     .option('--kb <dir>', 'additional knowledge pack directory (repeatable)', collect, [])
-    .action((code: string[], opts: { kb: string[] }) => {
-      const k = load(opts.kb);
-      const e = findKbEntry(k, code.join(' '));
-      if (!e) throw new UserError(`no knowledge-base entry for "${code.join(' ')}" (try: hypercas kb search ${code.join(' ')})`);
-      const fmt = ctx.globals().output;
-      ctx.io.out(fmt === 'table' ? show(e) : renderData(e, fmt));
-      done(k.problems.length ? EXIT.PARTIAL : EXIT.OK);
-    });
+    .action(async (code: string[], opts: { kb: string[] }) => (await import('./kb-run.js')).kbShow(ctx, done, code, opts));
 };

@@ -1,7 +1,7 @@
 // Small complete stacks for the linkage checks' examples and fixtures: ConfigMaps holding the
 // product configs, the workloads that mount them, and the Services between the tiers. Names are
 // deliberately unlike the shared samples' (discovery must not depend on names).
-import { stringify } from 'yaml';
+import { yamlDocs } from '../../util/examples.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifests are free-form */
 type Obj = Record<string, any>;
@@ -135,7 +135,7 @@ function svc(name: string, ns: string, selector: Obj, ports: Obj[]): Obj {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ns }, spec: { selector, ports } };
 }
 
-const docs = (objs: Obj[]) => objs.map((o) => stringify(o, { lineWidth: 0 })).join('---\n');
+const docs = (objs: Obj[]) => yamlDocs(...objs);
 
 export interface TmaxOpts {
   httpm?: Edit;
