@@ -105,6 +105,18 @@ describe('streaming detector', () => {
     }
   });
 
+  it('an enormous spike does not hide the next incident (the onset filter\'s hold is capped)', () => {
+    const r = rng(24);
+    // A 1000-SD spike at 1500, then a lasting +8 shift at 1700 (200 points, ~17 hours at 5 min).
+    const { ts, vs } = series(3000, MIN5, (i) => 50 + gauss(r) + (i === 1500 ? 1000 : 0) + (i >= 1700 ? 8 : 0));
+    const onsets = (opts: object) => anomalies(ts, vs, opts, 0.99).found.map((a) => a.startIndex);
+    const found = onsets({});
+    expect(found).toContain(1500);
+    expect(found.some((i) => i >= 1700 && i < 1710), JSON.stringify(found)).toBe(true);
+    // Uncapped, the spike's surprise would still be "the peak to beat" when the shift starts.
+    expect(onsets({ holdCap: Infinity }).some((i) => i >= 1700 && i < 1710)).toBe(false);
+  });
+
   it('explains a level drop against a driver: "should be 2×requests, is 1×"', () => {
     const r = rng(4);
     const req = new Float64Array(3000);

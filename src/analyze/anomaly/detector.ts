@@ -37,8 +37,10 @@
 //
 // Onset filter: after a report of p ≤ 10^-fireLevel, the next `refractory` points are reported only
 // if they are `refireMargin` decades rarer still; otherwise a continuing episode is damped (its
-// score is 1 − p^repeatDamp). A high score therefore means "a new, strong departure from the
-// learned behaviour starts here": flagged once, early, as an operator (and NAB) wants.
+// score is 1 − p^repeatDamp), and a new report must beat the episode's decaying peak, capped at
+// `holdCap` decades so one enormous departure does not hide the next incident. A high score
+// therefore means "a new, strong departure from the learned behaviour starts here": flagged once,
+// early, as an operator (and NAB) wants.
 
 import { RobustEw } from './robust.js';
 import { SeasonalProfile } from './seasonal.js';
@@ -73,6 +75,12 @@ export interface DetectorOptions {
   wDriver?: number;
   /** Onset filter: per-point decay of the recent peak a new report must beat (default 0.998). */
   holdDecay?: number;
+  /**
+   * Onset filter: the recent peak a new report must beat is capped at this surprise (default 3
+   * decades, the CLI's default threshold), so one enormous departure does not hide the next
+   * incident for hundreds of points.
+   */
+  holdCap?: number;
   /** Forgetting factor of the score calibration's history (default 1: keep all). */
   calibrationDecay?: number;
   /** Tail exponent beyond the largest statistic seen (default 2). */
@@ -222,6 +230,7 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
   const damp = opts.repeatDamp ?? 0.3;
   const refire = opts.refireMargin ?? 2;
   const refractory = opts.refractory ?? 60;
+  const holdCap = opts.holdCap ?? 3;
   let lastFire = -Infinity;
   const fireLevel = opts.fireLevel ?? 2;
   const drivers = opts.drivers;
@@ -496,7 +505,7 @@ export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<num
     let out: number;
     if (surprise > hold + (i - lastFire < refractory ? refire : 0)) {
       out = surprise;
-      hold = surprise;
+      hold = Math.min(surprise, holdCap);
       if (surprise >= fireLevel) lastFire = i;
     } else {
       out = surprise * damp;
