@@ -65,8 +65,22 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`hypercas: ${e.message}\n`);
       return e.exitCode;
     }
+    // A cluster the user named but we cannot use (KubeAccessError, recognised by shape so the
+    // Kubernetes client is not loaded for every command): a bad kubeconfig is a usage problem,
+    // anything else means we could not get in.
+    const reason = kubeAccessReason(e);
+    if (reason) {
+      io.err(`hypercas: ${(e as Error).message}\n`);
+      return reason === 'kubeconfig' ? EXIT.USAGE : EXIT.UNREACHABLE;
+    }
     throw e;
   } finally {
     closeStore();
   }
+}
+
+function kubeAccessReason(e: unknown): string | undefined {
+  if (!(e instanceof Error) || e.name !== 'KubeAccessError') return undefined;
+  const r = (e as Error & { reason?: unknown }).reason;
+  return typeof r === 'string' ? r : undefined;
 }

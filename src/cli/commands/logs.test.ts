@@ -173,3 +173,13 @@ describe('hypercas logs parse: table, tags, bounded template store', () => {
     expect(saved.every((t) => t.count === 3)).toBe(true);
   });
 });
+
+describe('hypercas logs --pod: a cluster that cannot be used', () => {
+  it('a missing kubeconfig is a usage error (exit 2) with the file named, not an internal error', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'hc-kc-')), 'nope.yaml');
+    const r = await run(['logs', 'anomalies', '--pod', 'default/web-1', '--kubeconfig', missing]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`kubeconfig ${missing}: no such file`);
+    expect(r.err).not.toMatch(/internal error|at .*\.js:\d+/);
+  });
+});
