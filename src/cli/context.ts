@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
+import { UserError } from './exit-codes.js';
 import type { CmdbStore } from '../cmdb/store.js';
 import type { OutputFormat } from '../report/format.js';
 
@@ -31,7 +32,11 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   if (env.HYPERCAS_DB) return env.HYPERCAS_DB;
   const base = env.XDG_DATA_HOME || (process.platform === 'darwin' ? join(homedir(), 'Library', 'Application Support') : join(homedir(), '.local', 'share'));
   const dir = join(base, 'hypercas');
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new UserError(`cannot create the database directory ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): use --db PATH or set $HYPERCAS_DB`);
+  }
   return join(dir, 'hypercas.db');
 }
 

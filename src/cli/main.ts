@@ -68,6 +68,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     // A cluster the user named but we cannot use (KubeAccessError, recognised by shape so the
     // Kubernetes client is not loaded for every command): a bad kubeconfig is a usage problem,
     // anything else means we could not get in.
+    // A --db that is not a usable SQLite file (StoreOpenError from cmdb/open.ts, by name so this
+    // module does not load the store): a usage problem naming the path.
+    if (e instanceof Error && e.name === 'StoreOpenError') {
+      io.err(`hypercas: ${e.message}\n`);
+      return EXIT.USAGE;
+    }
     const reason = kubeAccessReason(e);
     if (reason) {
       io.err(`hypercas: ${(e as Error).message}\n`);

@@ -48,7 +48,9 @@ export async function queryPrometheus(o: PromFlags, queries: string[]): Promise<
     // Each query's series keep their labels; the metric name is __name__ or the query itself.
     for (const q of queries) out.push(...(await client.queryRange(q, start, end, step)));
   } catch (e) {
-    if (e instanceof PrometheusError) throw new UserError(e.message, e.transient ? EXIT.UNREACHABLE : EXIT.USAGE);
+    // A query Prometheus rejected (it says errorType, e.g. bad_data) is the user's to fix (2); a refused
+    // login or something that is not Prometheus at that URL means we could not get in (4).
+    if (e instanceof PrometheusError) throw new UserError(e.message, e.transient || e.status === 401 || e.status === 403 || (e.status !== undefined && !e.errorType) ? EXIT.UNREACHABLE : EXIT.USAGE);
     throw e;
   }
   return out;

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadStack } from '../collect/middleware/load.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -71,6 +73,31 @@ describe('SqliteStore snapshots', () => {
     expect(dump).not.toMatch(/aHVudGVyMg/);
   });
 
+  it('never stores planted secrets anywhere in the database file: Secrets, env, args, annotations, config files, relation evidence, change events', () => {
+    // Fixture: every place a secret can hide, each value CANARY-s3cr3t-<where>; version 2 changes only the secrets.
+    const fx = fileURLToPath(new URL('../collect/middleware/__fixtures__/canary/', import.meta.url));
+    const oss = fileURLToPath(new URL('../../examples/middleware/oss/healthy/', import.meta.url));
+    const dir = mkdtempSync(join(tmpdir(), 'hc-'));
+    const v2 = join(dir, 'v2');
+    cpSync(fx, v2, { recursive: true });
+    for (const f of readdirSync(v2)) writeFileSync(join(v2, f), readFileSync(join(v2, f), 'utf8').replaceAll('CANARY-s3cr3t-', 'CANARY-s3cr3t-v2-').replace('Q0FOQVJZLXMzY3IzdC1iNjRkYXRh', 'Q0FOQVJZLXMzY3IzdC12Mi1iNjQ='));
+    const path = join(dir, 'x.db');
+    const store = new SqliteStore(path);
+    const changes = [fx, v2].map((p, i) => {
+      const { inv, problems } = loadStack([p, oss]);
+      expect(problems).toEqual([]);
+      expect(inv.relations.find((r) => r.from === 'local/App.spring/shop-oss/worker' && r.type === 'connects-to')?.evidence).toMatchObject({ 'jdbc-url': expect.stringMatching(/^jdbc:postgresql:\/\/postgres\.shop-oss/) });
+      return store.recordSnapshot({ cluster: 'local', source: 'test', cis: inv.items.map((x) => x.ci), relations: inv.relations, time: `2026-01-0${i + 1}T00:00:00Z` }).changes;
+    })[1];
+    store.close();
+    // The secret change is still visible (as a hash change) ...
+    expect(changes.map((c) => c.ci)).toEqual(expect.arrayContaining(['local/Secret/shop-oss/shop-db', 'local/ConfigMap/shop-oss/worker-config', 'local/Deployment/shop-oss/worker']));
+    // ... but no planted value (plain or base64) is anywhere in the file bytes.
+    const bytes = readdirSync(dir).filter((f) => f.startsWith('x.db')).map((f) => readFileSync(join(dir, f)).toString('latin1')).join('');
+    expect(bytes).toContain('shop-db');
+    expect(bytes).not.toMatch(/CANARY-s3cr3t|Q0FOQVJZLXMzY3IzdC/);
+  });
+
   it('neighbourhood queries follow relations both ways to the requested depth', () => {
     const store = new SqliteStore(':memory:');
     const hpa: KubeObject = { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h', namespace: 'app' }, spec: { scaleTargetRef: { kind: 'Deployment', name: 'web' } } };
@@ -83,6 +110,22 @@ describe('SqliteStore snapshots', () => {
 describe('SqliteStore events, inferred relations, templates, migrations', () => {
   const ev = (time: string, end: string, extra: Partial<HcEvent> = {}): HcEvent => ({
     id: `e-${time}`, type: 'metric-anomaly', time, end, ci: 'c/Deployment/app/web', severity: 'warning', title: 'cpu high', dedupKey: 'web/cpu', data: { peak: 0.9 }, ...extra,
+  });
+
+  it('events and snapshot sources never store credentials embedded in URLs, query strings or headers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hc-'));
+    const store = new SqliteStore(join(dir, 'x.db'));
+    store.addEvents([ev('2026-01-01T00:00:00Z', '2026-01-01T00:01:00Z', {
+      title: 'up anomaly from http://u:CANARY-s3cr3t-title@prom:9090/',
+      data: { source: 'http://u:CANARY-s3cr3t-src@prom:9090/?token=CANARY-s3cr3t-q', nested: [{ h: 'Authorization: Bearer CANARY-s3cr3t-hdr' }], peak: 1 },
+    })]);
+    store.recordSnapshot({ cluster: 'c', source: 'https://admin:CANARY-s3cr3t-snap@k8s:6443', cis: [], relations: [], time: '2026-01-01T00:00:00Z' });
+    const back = store.listEvents()[0];
+    store.close();
+    expect(back.data).toMatchObject({ source: expect.stringMatching(/^http:\/\/u:sha256:[0-9a-f]{16}@prom:9090\/\?token=sha256:/), peak: 1 });
+    const bytes = readdirSync(dir).map((f) => readFileSync(join(dir, f)).toString('latin1')).join('');
+    expect(bytes).toContain('prom:9090');
+    expect(bytes).not.toMatch(/CANARY-s3cr3t/);
   });
 
   it('continuing anomalies extend one event; a later one starts a new event', () => {

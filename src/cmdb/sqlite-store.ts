@@ -16,6 +16,7 @@ import { configOf, diffValues } from './diff.js';
 import { contentHash } from './canonical.js';
 import { BatchInserter } from './batch-insert.js';
 import { configTextOf } from './build-inventory.js';
+import { redactInline, redactStrings } from '../collect/sanitize.js';
 
 /** Continuing occurrences within this gap extend an event instead of adding one. */
 export const DEDUP_GAP_MS = 60 * 60 * 1000;
@@ -88,7 +89,7 @@ export class SqliteStore implements CmdbStore {
     const db = this.db;
     return db.transaction((): SnapshotResult => {
       const previous = this.latestSnapshot(input.cluster);
-      const snap = Number(db.prepare('INSERT INTO snapshots (cluster, taken_at, source) VALUES (?, ?, ?)').run(input.cluster, time, input.source).lastInsertRowid);
+      const snap = Number(db.prepare('INSERT INTO snapshots (cluster, taken_at, source) VALUES (?, ?, ?)').run(input.cluster, time, redactInline(input.source)).lastInsertRowid);
       const current = new Map<string, { rowid: number; hash: string; status: string | null }>();
       const unreadable = new Set(input.unreadableKinds ?? []);
       for (const r of db.prepare('SELECT rowid, ci_id, kind, hash, status FROM ci_versions WHERE cluster = ? AND to_snap IS NULL').iterate(input.cluster) as Iterable<{ rowid: number; ci_id: string; kind: string; hash: string; status: string | null }>) {
@@ -321,7 +322,9 @@ export class SqliteStore implements CmdbStore {
     const upd = this.db.prepare('UPDATE events SET end_time = ?, severity = ?, title = ?, data = ? WHERE id = ?');
     const ids: string[] = [];
     this.db.transaction(() => {
-      for (const e of events) {
+      for (const raw of events) {
+        // Last line of defence: a source URL with user:password@ or ?token= never reaches the file.
+        const e = { ...raw, title: redactInline(raw.title), data: redactStrings(raw.data) };
         if (e.dedupKey) {
           const open = findOpen.get(e.dedupKey) as EventRow | undefined;
           const openEnd = open ? Date.parse(open.end_time ?? open.time) : NaN;

@@ -36,6 +36,7 @@ export function collectFiles(paths: string[], opts: { cluster?: string; stdinTex
     const files = readConfigFiles(paths, fileProblems);
     const discovery = discoverApplications(base, { files });
     inventory = withApplications(base, discovery);
+    for (const p of fileProblems) problems.push({ file: p.file, message: p.message, level: 'error' });
     for (const p of discovery.problems) problems.push({ file: p.file, line: p.line, message: p.message, level: 'error' });
   }
   return { cluster: inventory.cluster, source: paths.join(','), live: false, inventory, problems: dedupe(problems), warnings: [], denied: [] };

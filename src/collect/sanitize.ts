@@ -10,8 +10,8 @@ export function hashValue(v: string): string {
   return REDACTED_PREFIX + createHash('sha256').update(v).digest('hex').slice(0, 16);
 }
 
-/** Env names whose literal values are treated as credentials. */
-const CREDENTIAL_NAME = /(pass(word|wd)?|pwd|secret|token|api[_-]?key|private[_-]?key|credential|auth)/i;
+/** Env names whose literal values are treated as credentials (`*_KEY`: STRIPE_KEY, ACCESS_KEY). */
+const CREDENTIAL_NAME = /(pass(word|wd)?|pwd|secret|token|api[_-]?key|private[_-]?key|credential|auth|[_.-]key$|^key$)/i;
 /** Values that are credentials whatever the name (JWTs, bearer tokens, URLs with passwords). */
 const CREDENTIAL_VALUE = /^(eyJ[\w-]+\.[\w-]+\.[\w-]+|Bearer\s+\S+)$|:\/\/[^/\s:@]+:[^/\s@]+@/;
 
@@ -23,6 +23,75 @@ export function looksLikeCredential(name: string, value: string): boolean {
   // TOKEN_TTL=3600) are settings, not secrets.
   return !/^\$\(.*\)$/.test(value) && !/^(true|false|yes|no|on|off|enabled|disabled|none|-?\d+(\.\d+)?[a-zA-Z]{0,2})$/i.test(value);
 }
+
+/** Placeholders and switches: not secrets, and config parsers need them as they are. */
+const NOT_A_SECRET = /^(\$\{.*\}|\$\(.*\)|%\(.*\)s?|\*+|<[^>]*>|sha256:[0-9a-f]{16}|true|false|yes|no|on|off|enabled|disabled|none|null|~|-?\d+(\.\d+)?[a-zA-Z]{0,2})$/i;
+/** Key names (config files, XML attributes/elements, `-D`/`--` options) whose values are credentials. */
+const SECRET_KEY = '[\\w.\\[\\]-]*?(?:pass(?:word|wd)?|pwd|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credentials?|_key)';
+/** Cheap pre-filter: a string without any of these holds nothing the patterns below would hash. */
+const MAYBE_SECRET = /[@=]|pass|pwd|token|secret|key|credential|bearer|basic|authoriz|-p/i;
+/** Each pattern captures (before)(secret)(after); only the secret is replaced. */
+const INLINE: RegExp[] = [
+  // scheme://user:password@host (JDBC, postgres://, redis://, http://)
+  /(:\/\/[^/\s:@'"]+:)([^/\s@'"]+)(@)/g,
+  // jdbc:oracle:thin:user/password@host
+  /(jdbc:\w+:thin:[^/\s@:'"]+\/)([^@\s'"]+)(@)/gi,
+  // ?password=… &token=… ;password=… in URLs and connection strings
+  new RegExp('([?&;](?:' + SECRET_KEY + ')=)([^&;\\s\'"]+)()', 'gi'),
+  // -Djavax.net.ssl.trustStorePassword=…, --spring.datasource.password=…, --password …
+  new RegExp('((?:^|\\s|["\'])--?' + SECRET_KEY + '[= ])([^\\s"\']+)()', 'gi'),
+  // `-u admin -p secret` (JEUS/Tibero/MySQL client style)
+  /(\s-u\s+\S+\s+-p\s*)([^\s"'$-][^\s"']*)()/g,
+  // "password": "…" inside one-line JSON
+  new RegExp('(["\']' + SECRET_KEY + '["\']\\s*:\\s*["\'])([^"\']+)(["\'])', 'gi'),
+  // Authorization: Bearer …, "Basic …"
+  /((?:^|[\s"':=])(?:Bearer|Basic)\s+)([A-Za-z0-9._~+/-]{8,}=*)()/g,
+  /((?:authorization|x-api-key|private-token)["']?\s*[:=]\s*["']?)(?!Bearer\s|Basic\s)([^\s"']{6,})()/gi,
+];
+
+/** Hashes credential sub-strings inside a free-text value (URLs, command lines, option strings), keeping the rest. */
+export function redactInline(text: string): string {
+  if (!MAYBE_SECRET.test(text)) return text;
+  let out = text;
+  for (const re of INLINE) {
+    out = out.replace(re, (m: string, pre: string, secret: string, post: string) => (NOT_A_SECRET.test(secret) ? m : pre + hashValue(secret) + post));
+  }
+  return out;
+}
+
+const LINE_KEY_VALUE = new RegExp('^(\\s*(?:-\\s+)?["\']?' + SECRET_KEY + '["\']?\\s*[:=]\\s*)(["\']?)([^\\s"\'#][^"\'#]*?|[^"\']*?)(\\2)(,?\\s*|,?\\s+#.*)$', 'i');
+/** `.properties` also separates key and value by blanks: `db.password secret`. */
+const LINE_DOTTED_BLANK = new RegExp('^(\\s*[\\w-]+\\.' + SECRET_KEY + '\\s+)([^\\s=:#!][^#]*?)(\\s*)$', 'i');
+const XML_ATTR = new RegExp('(\\s' + SECRET_KEY + '\\s*=\\s*)(["\'])([^"\']*)(\\2)', 'gi');
+const XML_ELEMENT = /(<([\w:.-]*(?:pass(?:word|wd)?|pwd|secret|token|credential)[\w:.-]*)\s*>)([^<]*)(<\/\2\s*>)/gi;
+
+/**
+ * Hashes credential values in a product configuration file (YAML/properties/env/ini `key: value`,
+ * XML attributes and elements, URLs and headers), line by line so line numbers stay true.
+ * Idempotent; placeholders such as `${DB_PASSWORD}` are kept.
+ */
+export function redactConfigText(text: string): string {
+  const lines = text.split('\n');
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!MAYBE_SECRET.test(line)) continue;
+    let l = line.replace(LINE_KEY_VALUE, (m: string, pre: string, q: string, v: string, q2: string, rest: string) =>
+      !v.trim() || NOT_A_SECRET.test(v.trim()) ? m : pre + q + hashValue(v.trim()) + q2 + rest);
+    l = l.replace(LINE_DOTTED_BLANK, (m: string, pre: string, v: string, rest: string) => (NOT_A_SECRET.test(v) ? m : pre + hashValue(v) + rest));
+    l = l.replace(XML_ATTR, (m: string, pre: string, q: string, v: string) => (!v || NOT_A_SECRET.test(v) ? m : pre + q + hashValue(v) + q));
+    l = l.replace(XML_ELEMENT, (m: string, open: string, _n: string, v: string, close: string) => (!v.trim() || NOT_A_SECRET.test(v.trim()) ? m : open + hashValue(v.trim()) + close));
+    l = redactInline(l);
+    if (l !== line) {
+      lines[i] = l;
+      changed = true;
+    }
+  }
+  return changed ? lines.join('\n') : text;
+}
+
+/** Free-text annotations (`deployed with token abc123…`): the word after a credential noun. */
+const FREE_TEXT_SECRET = /(\b(?:pass(?:word|wd)?|pwd|token|secret|api[_-]?key)(?:\s+is)?\s*[:=]?\s+)([^\s,;"'.]{8,})/gi;
 
 const NOISY_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration'];
 
@@ -53,47 +122,115 @@ export function sanitizeObject(obj: KubeObject): KubeObject {
       }
     }
   }
-  sanitizeContainersIn(obj, clone);
+  if (obj.kind === 'ConfigMap' && obj.data && typeof obj.data === 'object') {
+    // Product config files (application.yaml, server.xml, domain.xml, Helm values, .env) carry
+    // passwords as plain text; hashed line by line so parsers and line numbers still work.
+    const d = obj.data as Record<string, unknown>;
+    let red: Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(d)) {
+      if (typeof v !== 'string') continue;
+      const r = redactConfigText(v);
+      if (r !== v) (red ??= { ...d })[k] = r;
+    }
+    if (red) clone().data = red;
+  }
+  const ann = out.metadata?.annotations;
+  if (ann) {
+    let red: Record<string, string> | undefined;
+    for (const [k, v] of Object.entries(ann)) {
+      if (typeof v !== 'string' || v.startsWith(REDACTED_PREFIX)) continue;
+      const r = looksLikeCredential(k.replace(/^.*\//, ''), v) ? hashValue(v) : redactInline(v).replace(FREE_TEXT_SECRET, (m: string, pre: string, x: string) => (NOT_A_SECRET.test(x) ? m : pre + hashValue(x)));
+      if (r !== v) (red ??= { ...ann })[k] = r;
+    }
+    if (red) clone().metadata.annotations = red;
+  }
+  for (const [k, v] of Object.entries(obj)) {
+    if (k === 'metadata' || k === 'status' || k === 'data' || k === 'stringData' || k === 'kind' || k === 'apiVersion') continue;
+    const r = sanitizeSpec(v, 0);
+    if (r !== v) (clone() as Record<string, unknown>)[k] = r;
+  }
   return out;
 }
 
-/** Finds container lists anywhere (pods, templates, CRDs) and hashes credential-looking env values. */
-function sanitizeContainersIn(obj: KubeObject, clone: () => KubeObject): void {
-  const paths: string[][] = [];
-  findEnvPaths(obj, [], paths, 0);
-  for (const path of paths) {
-    // Copy along the path, then replace the env array.
-    const root = clone() as Record<string, unknown>;
-    let node: Record<string, unknown> = root;
-    for (let i = 0; i < path.length - 1; i++) {
-      const key = path[i];
-      const child = node[key] as Record<string, unknown> | unknown[];
-      const copy = Array.isArray(child) ? [...child] : { ...child };
-      node[key] = copy;
-      node = copy as Record<string, unknown>;
-    }
-    const last = path[path.length - 1];
-    const env = node[last] as Array<Record<string, unknown>>;
-    node[last] = env.map((e) =>
-      typeof e?.value === 'string' && typeof e.name === 'string' && !e.value.startsWith(REDACTED_PREFIX) && looksLikeCredential(e.name, e.value)
-        ? { ...e, value: hashValue(e.value) }
-        : e,
-    );
-  }
-}
-
-function findEnvPaths(node: unknown, path: string[], out: string[][], depth: number): void {
-  if (depth > 12 || node === null || typeof node !== 'object') return;
+/** Copy-on-write walk of a spec: container env literals, args and command lines anywhere (pods, templates, CRDs). */
+function sanitizeSpec(node: unknown, depth: number): unknown {
+  if (depth > 14 || node === null || typeof node !== 'object') return node;
   if (Array.isArray(node)) {
-    node.forEach((v, i) => findEnvPaths(v, [...path, String(i)], out, depth + 1));
-    return;
+    let out: unknown[] | undefined;
+    node.forEach((v, i) => {
+      const r = sanitizeSpec(v, depth + 1);
+      if (r !== v) (out ??= [...node])[i] = r;
+    });
+    return out ?? node;
   }
   const o = node as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
   for (const [k, v] of Object.entries(o)) {
-    if (k === 'env' && Array.isArray(v) && v.some((e) => e && typeof e === 'object' && typeof (e as Record<string, unknown>).value === 'string' && looksLikeCredential(String((e as Record<string, unknown>).name ?? ''), String((e as Record<string, unknown>).value)))) {
-      out.push([...path, k]);
-    } else if (k !== 'metadata' && k !== 'status' && v && typeof v === 'object') {
-      findEnvPaths(v, [...path, k], out, depth + 1);
-    }
+    let r: unknown = v;
+    if (k === 'env' && Array.isArray(v)) r = sanitizeEnv(v);
+    else if ((k === 'args' || k === 'command') && Array.isArray(v)) r = sanitizeArgs(v);
+    else if (typeof v === 'string') r = sanitizeSpecString(k, v);
+    else if (k !== 'metadata' && k !== 'status') r = sanitizeSpec(v, depth + 1);
+    if (r !== v) (out ??= { ...o })[k] = r;
   }
+  return out ?? node;
+}
+
+/** Credential fields of custom resources (`spec.values.auth.password`, `clientSecret`) and embedded config text (Argo CD `helm.values`). */
+const SECRET_FIELD = /^(?:.*[._-])?(?:password|passwd|pwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|secret[_-]?key|client[_-]?secret|[a-z]+(?:Password|Secret|Token|ApiKey|PrivateKey|SecretKey))$/i;
+
+function sanitizeSpecString(key: string, v: string): string {
+  if (v.startsWith(REDACTED_PREFIX)) return v;
+  // `existingSecret: db-creds` names a Secret, it is not one.
+  if (v && SECRET_FIELD.test(key) && !/^existing/i.test(key) && !NOT_A_SECRET.test(v)) return hashValue(v);
+  return v.includes('\n') ? redactConfigText(v) : redactInline(v);
+}
+
+function sanitizeEnv(env: unknown[]): unknown[] {
+  let out: unknown[] | undefined;
+  env.forEach((e, i) => {
+    const x = e as Record<string, unknown> | null;
+    if (!x || typeof x !== 'object' || typeof x.value !== 'string' || x.value.startsWith(REDACTED_PREFIX)) return;
+    const v = x.value;
+    const inline = redactInline(v);
+    // A URL whose secret is its password keeps host and database visible (relations are built from it).
+    const url = /^[\w:+.-]+:\/\/|^jdbc:/i.test(v);
+    const r = url && (inline !== v || v.includes(REDACTED_PREFIX)) ? inline : looksLikeCredential(String(x.name ?? ''), v) ? hashValue(v) : inline;
+    if (r !== v) (out ??= [...env])[i] = { ...x, value: r };
+  });
+  return out ?? env;
+}
+
+/** `--password`, `-p`, `--token` … whose value is the next element. */
+const SECRET_FLAG = /^--?(pass(word|wd)?|pwd|p|token|secret|api-?key)$/i;
+
+function sanitizeArgs(args: unknown[]): unknown[] {
+  let out: unknown[] | undefined;
+  args.forEach((a, i) => {
+    if (typeof a !== 'string' || a.startsWith(REDACTED_PREFIX)) return;
+    const prev = args[i - 1];
+    const r = typeof prev === 'string' && SECRET_FLAG.test(prev) && !NOT_A_SECRET.test(a) && !/^[\d:.]+$/.test(a) ? hashValue(a) : redactInline(a);
+    if (r !== a) (out ??= [...args])[i] = r;
+  });
+  return out ?? args;
+}
+
+/** redactInline over every string in a JSON-like value (event data, evidence); copy-on-write. */
+export function redactStrings<T>(v: T, depth = 0): T {
+  if (typeof v === 'string') return redactInline(v) as T;
+  if (depth > 16 || v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    v.forEach((x, i) => {
+      const r = redactStrings(x, depth + 1);
+      if (r !== x) (out ??= [...v])[i] = r;
+    });
+    return (out ?? v) as T;
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    const r = redactStrings(x, depth + 1);
+    if (r !== x) (out ??= { ...(v as Record<string, unknown>) })[k] = r;
+  }
+  return (out ?? v) as T;
 }

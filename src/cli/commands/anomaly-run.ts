@@ -1,9 +1,11 @@
 // `hypercas anomaly` implementation (options in anomaly.ts).
 // `--scores` prints exactly one score in [0, 1] per data row and nothing else (the NAB contract).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../context.js';
 import type { Done } from '../main.js';
 import { EXIT, UserError } from '../exit-codes.js';
+import { writeUserFile } from '../util.js';
+import { decodeText } from '../../collect/decode-text.js';
 import { renderData, renderTable } from '../../report/format.js';
 import type { Series } from '../../model/telemetry.js';
 import { readMetricCsv, type InputProblem } from '../../collect/metrics/csv.js';
@@ -48,7 +50,7 @@ export async function anomaly(ctx: CommandContext, done: Done, file: string | un
     if (!file) throw new UserError('missing FILE (or --prom URL --query Q)');
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = decodeText(readFileSync(file));
     } catch (e) {
       throw new UserError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
     }
@@ -59,11 +61,20 @@ export async function anomaly(ctx: CommandContext, done: Done, file: string | un
     source = file;
   }
   for (const p of problems) ctx.io.err(`warning: ${p.where}: ${p.message}\n`);
+  // A driver file's problems make the result partial too (exit 3), reported once each.
+  const driverSeen = new Set<string>();
+  const driverProblem = (p: InputProblem) => {
+    const k = `${p.where}: ${p.message}`;
+    if (driverSeen.has(k)) return;
+    driverSeen.add(k);
+    ctx.io.err(`warning: ${k}\n`);
+    problems.push(p);
+  };
 
   const pipe: PipelineOptions = { counter: o.counter, seasonal: o.seasonal };
   if (o.scores) {
     if (series.length !== 1) throw new UserError(`--scores needs exactly one series, the input has ${series.length}`);
-    if (o.driver.length) pipe.drivers = loadDrivers(o.driver, series[0].timestamps);
+    if (o.driver.length) pipe.drivers = loadDrivers(o.driver, series[0].timestamps, driverProblem);
     const r = analyseSeries(series[0], pipe);
     const lines: string[] = new Array(r.scores.length);
     for (let i = 0; i < r.scores.length; i++) lines[i] = r.scores[i].toFixed(6);
@@ -72,12 +83,14 @@ export async function anomaly(ctx: CommandContext, done: Done, file: string | un
     return;
   }
   if (series.length === 0) throw new UserError(`${source}: no series to analyse`);
+  // "no anomalies in 1 series (0 points)" would read as a clean bill of health.
+  if (series.every((s) => s.timestamps.length === 0)) throw new UserError(`${source}: no data points to analyse`);
 
   const results: Array<{ series: Series; ci?: string; anomalies: Anomaly[] }> = [];
   const plots: string[] = [];
   for (const s of series) {
     const opts = { ...pipe };
-    if (o.driver.length) opts.drivers = loadDrivers(o.driver, s.timestamps);
+    if (o.driver.length) opts.drivers = loadDrivers(o.driver, s.timestamps, driverProblem);
     const r = analyseSeries(s, opts, true);
     const anomalies = findAnomalies(s.timestamps, r.values, r.scores, r.explanation!, { threshold });
     results.push({ series: s, ci: s.ci ?? ciFromLabels(s.labels, o.cluster), anomalies });
@@ -90,7 +103,7 @@ export async function anomaly(ctx: CommandContext, done: Done, file: string | un
   if (o.plot) {
     // One page; several series become several sections of it.
     const html = plots.length === 1 ? plots[0] : plots[0].replace(/<\/body><\/html>\s*$/, plots.slice(1).map((p) => p.replace(/^[\s\S]*?<body>/, '').replace(/<\/body><\/html>\s*$/, '')).join('\n') + '</body></html>\n');
-    writeFileSync(o.plot, html);
+    writeUserFile('--plot', o.plot, html);
   }
   if (o.store) {
     const events = results.flatMap((r) => anomaliesToEvents({ ...r.series, ci: r.ci }, r.anomalies, { cluster: o.cluster, source }));
@@ -145,15 +158,17 @@ function fromPrometheus(o: AnomalyOpts): Promise<Series[]> {
 }
 
 /** Driver CSVs aligned to the metric's timestamps (exact match; other rows NaN). */
-function loadDrivers(files: string[], ts: ArrayLike<number>): Float64Array[] {
+function loadDrivers(files: string[], ts: ArrayLike<number>, warn: (p: InputProblem) => void): Float64Array[] {
   return files.map((f) => {
     let text: string;
     try {
-      text = readFileSync(f, 'utf8');
+      text = decodeText(readFileSync(f));
     } catch (e) {
       throw new UserError(`${f}: ${(e as Error).message}`);
     }
-    const s = readMetricCsv(text, f).series[0];
+    const r = readMetricCsv(text, f);
+    for (const p of r.problems) warn(p);
+    const s = r.series[0];
     const byT = new Map<number, number>();
     if (s) for (let i = 0; i < s.values.length; i++) byT.set(s.timestamps[i], s.values[i]);
     return Float64Array.from({ length: ts.length }, (_, i) => byT.get(ts[i]) ?? NaN);

@@ -2,6 +2,7 @@
 // `--scores` prints exactly one score in [0, 1] per data row and nothing else (the NAB contract).
 // Implementation in anomaly-run.ts.
 import type { Register } from '../main.js';
+import { clusterNameOption } from '../util.js';
 import type { AnomalyOpts } from './anomaly-run.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -24,7 +25,7 @@ export const register: Register = (program, ctx, done) => {
     .option('--driver <file.csv>', 'driver series (timestamp,value) the metric should follow (repeatable)', collect, [])
     .option('--plot <out.html>', 'write a chart of the series, expected band and anomalies')
     .option('--store', 'store the anomalies as events in the CMDB (see --db)')
-    .option('--cluster <name>', 'cluster name for CI ids derived from series labels', 'default')
+    .option('--cluster <name>', 'cluster name for CI ids derived from series labels', clusterNameOption, 'default')
     .option('--fail', 'exit 1 when anomalies are found')
     .action(async (file: string | undefined, o: AnomalyOpts) => (await import('./anomaly-run.js')).anomaly(ctx, done, file, o));
 };

@@ -1,5 +1,6 @@
 // `hypercas ci list|show`: query the CMDB. Implementation in ci-run.ts (loaded when a subcommand runs).
 import type { Register } from '../main.js';
+import { positiveIntOption } from '../util.js';
 import type { ListOpts } from './ci-run.js';
 
 export const register: Register = (program, ctx, done) => {
@@ -10,11 +11,11 @@ export const register: Register = (program, ctx, done) => {
     .option('-n, --namespace <ns>', 'only this namespace')
     .option('--cluster <name>', 'only this cluster')
     .option('--name <text>', 'name contains text')
-    .option('--snapshot <id>', 'as of this snapshot', (v) => Number(v))
-    .option('--limit <n>', 'at most n rows', (v) => Number(v))
+    .option('--snapshot <id>', 'as of this snapshot', positiveIntOption('--snapshot'))
+    .option('--limit <n>', 'at most n rows', positiveIntOption('--limit'))
     .action(async (opts: ListOpts) => (await import('./ci-run.js')).ciList(ctx, done, opts));
   ci.command('show <id>')
     .description('one CI: its configuration, its relations both ways and its change history')
-    .option('--snapshot <id>', 'as of this snapshot', (v) => Number(v))
+    .option('--snapshot <id>', 'as of this snapshot', positiveIntOption('--snapshot'))
     .action(async (id: string, opts: { snapshot?: number }) => (await import('./ci-run.js')).ciShow(ctx, done, id, opts));
 };

@@ -1,7 +1,7 @@
 // `hypercas collect`: read cluster state (files or live) and store it as a CMDB snapshot.
 // Implementation in collect-run.ts.
 import type { Register } from '../main.js';
-import { repeatable } from '../util.js';
+import { repeatable, clusterNameOption } from '../util.js';
 import type { CollectOpts } from './collect-run.js';
 
 export const register: Register = (program, ctx, done) => {
@@ -12,7 +12,7 @@ export const register: Register = (program, ctx, done) => {
     .option('--context <name>', 'kubeconfig context to collect (repeatable, one cluster each); default: current context', repeatable, [])
     .option('--kubeconfig <path>', 'kubeconfig file (default $KUBECONFIG or ~/.kube/config)')
     .option('--in-cluster', 'use the pod service account (when running inside Kubernetes)')
-    .option('--cluster <name>', 'cluster name for file input (CI ids are cluster/kind/namespace/name)', 'local')
+    .option('--cluster <name>', 'cluster name for file input (CI ids are cluster/kind/namespace/name)', clusterNameOption, 'local')
     .option('--graph [format]', 'print the relation graph afterwards (table|json|dot|mermaid)')
     .addHelpText('after', `
 Examples:

@@ -3,7 +3,7 @@
 // the relations to the CMDB (source `inferred`) and compares them with the declared ones.
 // Implementation in correlate-run.ts.
 import type { Register } from '../main.js';
-import { repeatable } from '../util.js';
+import { repeatable, clusterNameOption } from '../util.js';
 import type { CorrelateOpts } from './correlate-run.js';
 
 export const register: Register = (program, ctx, done) => {
@@ -29,6 +29,6 @@ export const register: Register = (program, ctx, done) => {
     .option('--events-from-store', 'use the anomaly events stored in the CMDB')
     .option('--event-window <duration>', 'events this close count as co-occurring', '5m')
     .option('--store', 'store the relations in the CMDB (source inferred) and compare with the declared ones')
-    .option('--cluster <name>', 'cluster for CI ids derived from OpenMetrics labels', 'default')
+    .option('--cluster <name>', 'cluster for CI ids derived from OpenMetrics labels', clusterNameOption, 'default')
     .action(async (input: string | undefined, o: CorrelateOpts) => (await import('./correlate-run.js')).correlate(ctx, done, input, o));
 };

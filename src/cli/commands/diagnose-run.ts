@@ -64,6 +64,8 @@ export async function diagnose(ctx: CommandContext, done: Done, symptom: string 
     try {
       live = await collectClusters({ kubeconfig: opts.kubeconfig, contexts: opts.context ? [opts.context] : undefined, inCluster: opts.inCluster });
     } catch (e) {
+      // A missing or bad kubeconfig is a usage error (2): main() maps KubeAccessError by its reason.
+      if (e instanceof Error && e.name === 'KubeAccessError') throw e;
       throw new UserError((e as Error).message, EXIT.UNREACHABLE);
     }
     const c = live[0];

@@ -5,6 +5,8 @@ import { stringify as toYaml } from 'yaml';
 import type { Done } from '../main.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, UserError } from '../exit-codes.js';
+import { accessSync, constants, statSync } from 'node:fs';
+import { compileFormat } from '../../analyze/logs/header.js';
 import { renderData, renderTable } from '../../report/format.js';
 import type { LogRecord } from '../../model/telemetry.js';
 import type { HcEvent } from '../../model/event.js';
@@ -49,6 +51,17 @@ const STDIN = '-';
 
 function input(ctx: CommandContext, file: string | undefined): { lines: () => AsyncGenerator<string>; batches: () => AsyncGenerator<string[]>; name: string; rereadable: boolean } {
   if (!file || file === STDIN) return { lines: () => linesOf(ctx.io.stdin), batches: () => lineBatchesOf(ctx.io.stdin), name: '<stdin>', rereadable: false };
+  // The read stream fails only once iterated, deep in the pipeline: check the path up front so a
+  // typo or a directory is a one-line usage error naming it, not an internal error.
+  let isDir: boolean;
+  try {
+    isDir = statSync(file).isDirectory();
+    if (!isDir) accessSync(file, constants.R_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (e as Error).message})`}`);
+  }
+  if (isDir) throw new UserError(`${file}: is a directory (give a log file, or - for stdin)`);
   return { lines: () => linesOf(file), batches: () => lineBatchesOf(file), name: file, rereadable: true };
 }
 
@@ -108,6 +121,15 @@ function reportRegistry(ctx: CommandContext, registry: TemplateRegistry | undefi
 }
 
 function readOpts(o: CommonOpts, name: string) {
+  // A bad header format string is the user's: compile it here once so the reader's throw (deep in
+  // the stream) does not surface as an internal error.
+  if (o.format && !['auto', 'plain', 'json', 'cri'].includes(o.format)) {
+    try {
+      compileFormat(o.format);
+    } catch (e) {
+      throw new UserError(`--format: ${(e as Error).message}`);
+    }
+  }
   return { format: o.format, source: name, ci: o.ci };
 }
 

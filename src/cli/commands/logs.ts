@@ -5,6 +5,7 @@
 // program before the subcommand sees the value), so the benchmark's "only the template per
 // line" output is `logs parse FILE --print templates`.
 import type { Register } from '../main.js';
+import { positiveIntOption, clusterNameOption } from '../util.js';
 import { UserError } from '../exit-codes.js';
 import type { CommonOpts } from './logs-run.js';
 
@@ -46,12 +47,12 @@ export const register: Register = (program, ctx, done) => {
       .option('--kubeconfig <file>', 'kubeconfig for --pod')
       .option('--start <time>', 'range start for a backend: RFC 3339, epoch, now-<duration>', 'now-1h')
       .option('--end <time>', 'range end for a backend', 'now')
-      .option('--cluster <name>', 'cluster name for CI ids of backend records', 'default')
+      .option('--cluster <name>', 'cluster name for CI ids of backend records', clusterNameOption, 'default')
       .option('--header <name=value>', 'extra HTTP header for Loki/Elasticsearch (repeatable)', collectRepeat, []);
 
   backends(common(logs.command('templates [file]')))
     .description('the templates of a log: counts, ids, an example each (most frequent first)')
-    .option('--limit <n>', 'at most n templates', (v) => Number(v))
+    .option('--limit <n>', 'at most n templates', positiveIntOption('--limit'))
     .action(async (file: string | undefined, o: CommonOpts & { limit?: number; maxShapes?: number }) => (await import('./logs-run.js')).logsTemplates(ctx, done, file, o));
 
   backends(common(logs.command('anomalies [file]')))

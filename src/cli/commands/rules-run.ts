@@ -1,7 +1,7 @@
 // `hypercas rules list|explain` implementation (options in rules.ts).
 import type { CommandContext } from '../context.js';
 import type { Done } from '../main.js';
-import { UserError } from '../exit-codes.js';
+import { EXIT, UserError } from '../exit-codes.js';
 import { allBuiltinChecks, findCheck } from '../../detect/registry.js';
 import { SCORE_WEIGHTS } from '../../detect/engine.js';
 import { renderData, renderTable } from '../../report/format.js';
@@ -20,7 +20,8 @@ async function catalogue(dirs: string[], err: (s: string) => void): Promise<Chec
 }
 
 export async function rulesList(ctx: CommandContext, done: Done, opts: { rules: string[]; category?: string }): Promise<void> {
-  const checks = (await catalogue(opts.rules, ctx.io.err)).filter((c) => !opts.category || c.meta.category === opts.category);
+  let problems = 0;
+  const checks = (await catalogue(opts.rules, (s) => (problems++, ctx.io.err(s)))).filter((c) => !opts.category || c.meta.category === opts.category);
   const g = ctx.globals();
   if (g.output !== 'table') {
     ctx.io.out(renderData(checks.map((c) => ({ id: c.meta.id, title: c.meta.title, category: c.meta.category, severity: c.meta.severity, needs: c.meta.needs, aliases: c.meta.aliases ?? [] })), g.output));
@@ -35,7 +36,8 @@ export async function rulesList(ctx: CommandContext, done: Done, opts: { rules: 
     ]));
     ctx.io.out(`${checks.length} checks\n`);
   }
-  done(0);
+  // Rules that could not be loaded were reported: the list is partial (as for scan).
+  done(problems ? EXIT.PARTIAL : EXIT.OK);
 }
 
 export async function rulesExplain(ctx: CommandContext, done: Done, id: string, opts: { rules: string[] }): Promise<void> {

@@ -1,11 +1,10 @@
 // `hypercas scan` implementation (options in scan.ts).
-import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { stringify as toYaml } from 'yaml';
 import type { CommandContext } from '../context.js';
 import type { Done } from '../main.js';
 import { EXIT, UserError } from '../exit-codes.js';
-import { readStdin } from '../util.js';
+import { readStdin, writeUserFile } from '../util.js';
 import { FORMATS, type Format } from './scan.js';
 import { collectClusters, collectFiles, storeCollected, type Collected } from '../../collect/collect.js';
 import { inventoryFromSnapshot, resolveSnapshotRef } from '../../cmdb/snapshot-inventory.js';
@@ -73,6 +72,14 @@ export async function scan(ctx: CommandContext, done: Done, opts: ScanOpts): Pro
     addProblems(user.problems);
     checks.push(...user.checks);
   }
+  // A misspelt check id would silently run nothing (--only) or change nothing (disabled, severity):
+  // ids and aliases are matched exactly by the engine, so check them against the catalogue here.
+  const known = new Set(checks.flatMap((c) => [c.meta.id, ...(c.meta.aliases ?? [])]));
+  const unknown = (ids: string[] | undefined) => (ids ?? []).filter((id) => id !== '*' && !known.has(id));
+  const badOnly = unknown(engine.only);
+  if (badOnly.length) throw new UserError(`${opts.only ? '--only' : `${opts.config}: only`}: unknown check id ${badOnly.join(', ')} (see \`hypercas rules list\`)`);
+  for (const [what, ids] of [['disabled', engine.disabled], ['severity', Object.keys(engine.severity ?? {})]] as const)
+    for (const id of unknown(ids)) problems.push({ file: opts.config ?? '--config', message: `${what}: unknown check id ${id} (ignored; see \`hypercas rules list\`)` });
 
   // Collect.
   const collected: Collected[] = [];
@@ -88,6 +95,8 @@ export async function scan(ctx: CommandContext, done: Done, opts: ScanOpts): Pro
     try {
       live = await collectClusters({ kubeconfig: opts.kubeconfig, contexts: opts.context, inCluster: opts.inCluster, onProgress: g.quiet || !ctx.io.isTTY ? undefined : (l) => ctx.io.err(`\r\x1b[K${l.slice(0, 100)}`) });
     } catch (e) {
+      // A missing or bad kubeconfig is a usage error (2): main() maps KubeAccessError by its reason.
+      if (e instanceof Error && e.name === 'KubeAccessError') throw e;
       throw new UserError((e as Error).message, EXIT.UNREACHABLE);
     }
     if (!g.quiet && ctx.io.isTTY) ctx.io.err('\r\x1b[K');
@@ -106,7 +115,13 @@ export async function scan(ctx: CommandContext, done: Done, opts: ScanOpts): Pro
   const snapRefs = opts.previous.filter((p) => p.startsWith('@'));
   const prevFiles = opts.previous.filter((p) => !p.startsWith('@'));
   const previousOf = (c: Collected): Inventory | undefined => {
-    if (prevFiles.length) return collectFiles(prevFiles, { cluster: c.cluster }).inventory;
+    if (prevFiles.length) {
+      // The history the user named must not silently be empty: report its problems like the input's.
+      const prev = collectFiles(prevFiles, { cluster: c.cluster });
+      problems.push(...prev.problems.filter((p) => p.level === 'error').map((p) => ({ file: p.file, ...(p.line ? { line: p.line } : {}), message: `(--previous) ${p.message}` })));
+      if (!prev.inventory.items.length) throw new UserError(`--previous: no Kubernetes objects found in ${prevFiles.join(', ')}${problems.length ? ` (first problem: ${problems[problems.length - 1].file}: ${problems[problems.length - 1].message})` : ''}`);
+      return prev.inventory;
+    }
     const store = snapRefs.length || opts.store ? ctx.store() : undefined;
     if (!store) return undefined;
     const ref = snapRefs[0] ?? '@latest';
@@ -137,7 +152,7 @@ export async function scan(ctx: CommandContext, done: Done, opts: ScanOpts): Pro
   else if (format === 'sarif') text = renderFindingsSarif(mergeResults(results), checks.map((c) => c.meta), { version: pkg.version });
   else text = renderFindingsJunit(mergeResults(results));
   if (opts.out) {
-    writeFileSync(opts.out, text);
+    writeUserFile('--out', opts.out, text);
     if (!g.quiet) for (const r of results) ctx.io.err(`${r.cluster}: ${r.summary.critical} critical, ${r.summary.warning} warning, ${r.summary.info} info → ${opts.out}\n`);
   } else ctx.io.out(text);
   if (format !== 'table' && !opts.out && problems.length && !g.quiet) for (const p of problems) ctx.io.err(`problem: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);

@@ -1,7 +1,7 @@
 // `hypercas scan`: collect (files or live), run every applicable check, render the findings.
 // Implementation in scan-run.ts (it loads the check registry).
 import type { Register } from '../main.js';
-import { repeatable } from '../util.js';
+import { repeatable, clusterNameOption } from '../util.js';
 import type { ScanOpts } from './scan-run.js';
 
 export type Format = 'table' | 'json' | 'yaml' | 'html' | 'sarif' | 'junit';
@@ -15,7 +15,7 @@ export const register: Register = (program, ctx, done) => {
     .option('--context <name>', 'kubeconfig context to scan live (repeatable); default when no -f: current context', repeatable, [])
     .option('--kubeconfig <path>', 'kubeconfig file (default $KUBECONFIG or ~/.kube/config)')
     .option('--in-cluster', 'use the pod service account (when running inside Kubernetes)')
-    .option('--cluster <name>', 'cluster name for file input', 'local')
+    .option('--cluster <name>', 'cluster name for file input', clusterNameOption, 'local')
     .option('--rules <dir>', 'directory (or file) of YAML/CEL user rules; repeatable', repeatable, [])
     .option('--config <file>', 'scan config: exemptions, severity overrides, disabled checks, options, rulesDirs')
     .option('--format <format>', `report format: ${FORMATS.join('|')} (default: the global -o)`)

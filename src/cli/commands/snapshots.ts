@@ -1,5 +1,6 @@
 // `hypercas snapshots` and `hypercas events`: what the CMDB has recorded over time. Implementation in snapshots-run.ts.
 import type { Register } from '../main.js';
+import { positiveIntOption } from '../util.js';
 import type { EventsOpts } from './snapshots-run.js';
 
 export const register: Register = (program, ctx, done) => {
@@ -16,6 +17,6 @@ export const register: Register = (program, ctx, done) => {
     .option('--ci <id>', 'only events of this CI')
     .option('--since <time>', 'RFC 3339 start')
     .option('--until <time>', 'RFC 3339 end')
-    .option('--limit <n>', 'at most n', (v) => Number(v), 200)
+    .option('--limit <n>', 'at most n', positiveIntOption('--limit'), 200)
     .action(async (opts: EventsOpts) => (await import('./snapshots-run.js')).events(ctx, done, opts));
 };

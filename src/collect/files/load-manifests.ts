@@ -6,6 +6,8 @@ import { join, extname } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../../model/kube.js';
 import type { SourceRef } from '../../model/ci.js';
+import { decodeText, looksBinary } from '../decode-text.js';
+import { pathText, shapeProblems } from './shape.js';
 
 export interface LoadedObject {
   obj: KubeObject;
@@ -44,7 +46,9 @@ export function expandPaths(paths: string[], problems: LoadProblem[]): string[] 
         if (name.startsWith('.') || name === 'node_modules') continue;
         walk(join(p, name), false);
       }
-    } else if (explicit || MANIFEST_EXT.has(extname(p).toLowerCase())) {
+    } else if (explicit || (st.isFile() && MANIFEST_EXT.has(extname(p).toLowerCase()))) {
+      // Found by a walk, only regular files: reading a named pipe nobody writes to blocks forever.
+      // (Named ones are read whatever they are: `-f <(kubectl get ... -o yaml)` is a pipe.)
       out.push(p);
     }
   };
@@ -65,13 +69,19 @@ export function loadManifests(paths: string[], stdinText?: string): LoadResult {
     for (const file of expandPaths([p], problems)) {
       files.push(file);
       const explicit = file === p;
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = readFileSync(file, 'utf8');
+        bytes = readFileSync(file);
       } catch (e) {
         problems.push({ file, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, level: 'error' });
         continue;
       }
+      // A binary file (an image, a .tgz chart) named or found by extension: say so, not "invalid YAML at line 1".
+      if (looksBinary(bytes)) {
+        problems.push({ file, message: 'binary file (not YAML or JSON): skipped', level: 'error' });
+        continue;
+      }
+      const text = decodeText(bytes);
       parseManifestText(text, file, objects, problems, explicit);
     }
   }
@@ -85,9 +95,20 @@ export function loadManifests(paths: string[], stdinText?: string): LoadResult {
  * left to the configuration readers instead of being reported.
  */
 export function parseManifestText(text: string, file: string, objects: LoadedObject[], problems: LoadProblem[], explicit = true): void {
-  const add = (value: unknown, line: number) => {
+  // Aliases (hence shared or cyclic nodes) need an anchor `&name` somewhere in the text.
+  const mayAlias = text.includes('&');
+  const add = (value: unknown, line: number, locate?: (path: Array<string | number>) => number | undefined) => {
+    // Both parse fine but break every recursive reader downstream (stack overflow = exit 70).
+    if (nestedDeeperThan(value, MAX_NESTING, mayAlias)) {
+      problems.push({ file, line, message: `nested deeper than ${MAX_NESTING} levels: skipped`, level: 'error' });
+      return;
+    }
+    if (mayAlias && isCyclic(value)) {
+      problems.push({ file, line, message: 'invalid YAML: an alias refers to a node that contains it (the document would be infinite)', level: 'error' });
+      return;
+    }
     if (!explicit && isForeignDocument(value)) return;
-    addDocument(value, file, line, objects, problems);
+    addDocument(value, file, line, objects, problems, locate);
   };
   const trimmed = text.trimStart();
   // Large `kubectl -o json` dumps: JSON.parse is far faster than a YAML parser and gives exact errors.
@@ -107,13 +128,21 @@ export function parseManifestText(text: string, file: string, objects: LoadedObj
     }
   }
   const lc = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
+  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
     const start = doc.range?.[0] ?? 0;
     const line = lc.linePos(firstContentOffset(text, start)).line;
-    if (doc.errors.length > 0) {
-      const err = doc.errors[0];
+    // A duplicate key is ambiguous (kubectl rejects the file): report each one, then load the
+    // document as YAML parsers do (the last value wins) rather than lose the whole object.
+    const errors = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+    for (const e of doc.errors) {
+      if (e.code !== 'DUPLICATE_KEY') continue;
+      const key = /^[^:\n]*/.exec(text.slice(e.pos[0]))![0].trim().slice(0, 60);
+      problems.push({ file, line: lc.linePos(e.pos[0]).line, message: `duplicate key "${key}": the last value is used (kubectl rejects this file)`, level: 'error' });
+    }
+    if (errors.length > 0) {
+      const err = errors[0];
       // An unterminated construct is reported at end of input: point at the last real line instead.
       const at = err.pos ? lc.linePos(Math.max(0, Math.min(err.pos[0], text.trimEnd().length - 1))).line : line;
       problems.push({ file, line: at, message: `invalid YAML: ${err.message.split('\n')[0]}`, level: 'error' });
@@ -127,8 +156,59 @@ export function parseManifestText(text: string, file: string, objects: LoadedObj
       continue;
     }
     if (value === null || value === undefined) continue; // empty document (`---` at the end)
-    add(value, line);
+    add(value, line, (path) => {
+      const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+      return node?.range ? lc.linePos(node.range[0]).line : undefined;
+    });
   }
+}
+
+/** Far beyond any real manifest (CRDs with OpenAPI schemas nest a few dozen levels). */
+const MAX_NESTING = 512;
+
+/**
+ * Iterative (a recursive walk is what overflows). `shared`: the value may hold YAML alias nodes,
+ * walked once each (a Set costs as much as the walk, so plain JSON trees go without).
+ */
+function nestedDeeperThan(root: unknown, max: number, shared: boolean): boolean {
+  const seen = shared ? new Set<object>() : undefined;
+  const nodes: object[] = [];
+  const depths: number[] = [];
+  if (root && typeof root === 'object') (nodes.push(root), depths.push(0));
+  while (nodes.length) {
+    const v = nodes.pop()!;
+    const d = depths.pop()!;
+    if (seen) {
+      if (seen.has(v)) continue;
+      seen.add(v);
+    }
+    if (d >= max) return true;
+    if (Array.isArray(v)) {
+      for (const c of v) if (c && typeof c === 'object') (nodes.push(c as object), depths.push(d + 1));
+    } else {
+      for (const k in v) {
+        const c = (v as Record<string, unknown>)[k];
+        if (c && typeof c === 'object') (nodes.push(c), depths.push(d + 1));
+      }
+    }
+  }
+  return false;
+}
+
+/** `&a [*a]` is legal YAML but an infinite value: everything downstream would recurse forever. */
+function isCyclic(root: unknown): boolean {
+  const onPath = new Set<object>();
+  const acyclic = new Set<object>(); // shared (aliased) nodes are walked once
+  const visit = (v: unknown): boolean => {
+    if (!v || typeof v !== 'object' || acyclic.has(v)) return false;
+    if (onPath.has(v)) return true;
+    onPath.add(v);
+    const found = (Array.isArray(v) ? v : Object.values(v as Record<string, unknown>)).some(visit);
+    onPath.delete(v);
+    if (!found) acyclic.add(v);
+    return found;
+  };
+  return visit(root);
 }
 
 function firstContentOffset(text: string, from: number): number {
@@ -153,7 +233,7 @@ function isForeignDocument(v: unknown): boolean {
   return !('apiVersion' in o) && (!('kind' in o) || typeof o.kind !== 'string' || !/^[A-Z]/.test(o.kind));
 }
 
-function addDocument(value: unknown, file: string, line: number, objects: LoadedObject[], problems: LoadProblem[]): void {
+function addDocument(value: unknown, file: string, line: number, objects: LoadedObject[], problems: LoadProblem[], locate?: (path: Array<string | number>) => number | undefined): void {
   if (Array.isArray(value)) {
     for (const v of value) addDocument(v, file, line, objects, problems);
     return;
@@ -182,6 +262,11 @@ function addDocument(value: unknown, file: string, line: number, objects: Loaded
     const what = typeof o.kind === 'string' ? `${o.kind} ` : '';
     problems.push({ file, line, message: `${what}object without ${missing.join(', ')}: skipped`, level: 'skipped' });
     return;
+  }
+  // Kept (nothing is lost), but a shape kubectl would reject is said with the path and its line.
+  for (const sp of shapeProblems(o)) {
+    const name = `${o.kind} ${typeof meta?.namespace === 'string' ? `${meta.namespace}/` : ''}${String(meta?.name ?? meta?.generateName)}`.replace(/[\u0000-\u001f]/g, '?');
+    problems.push({ file, line: locate?.(sp.path) ?? line, message: `${name}: ${pathText(sp.path)} ${sp.message}`, level: 'error' });
   }
   objects.push({ obj: o as unknown as KubeObject, source: { file, line } });
 }

@@ -113,3 +113,30 @@ describe('pod → workload', () => {
     expect(ciForPod('c', 'ns', 'api-server-5f6d7c8b9-abcde')).toBe('c/Deployment/ns/api-server');
   });
 });
+
+describe('log backends on broken answers (bad input sweep)', () => {
+  it('names the endpoint and never crashes on null, HTML, malformed entries or a refused connection', async () => {
+    const bodies = ['null', '<html><body>login</body></html>', '{"status":"success","data":{"resultType":"streams","result":[{"stream":{},"values":[["abc","x"]]}]}}'];
+    let i = 0;
+    const { url } = await serve(() => ({ body: bodies[i] }));
+    const loki = () => all(queryLoki({ url, query: '{a="b"}', start: 0, end: 1000, retries: 1 }));
+    await expect(loki()).rejects.toThrow(/query_range: answer is not a JSON object: null/);
+    i = 1;
+    await expect(loki()).rejects.toThrow(/query_range: answer is not JSON \(an HTML page/);
+    i = 2;
+    await expect(loki()).rejects.toThrow(/query_range: malformed answer: entry \["abc","x"\]/);
+    i = 0;
+    await expect(all(searchElastic({ url, index: 'logs-*', start: 0, end: 1000, pit: false, retries: 1 }))).rejects.toThrow(/_search: answer is not a JSON object/);
+    // A port nothing listens on (bound, then released).
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const closed = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+    await new Promise((r) => probe.close(r));
+    await expect(all(queryLoki({ url: closed, query: '{a="b"}', start: 0, end: 1000, retries: 1 }))).rejects.toThrow(/query_range: unreachable: connect ECONNREFUSED/);
+  });
+
+  it('rejects an Elasticsearch answer without hits.hits instead of reading it as no logs', async () => {
+    const { url } = await serve(() => ({ body: '{"hits":{"hits":"x"}}' }));
+    await expect(all(searchElastic({ url, index: 'logs-*', start: 0, end: 1000, pit: false, retries: 1 }))).rejects.toThrow(/hits.hits is not a list/);
+  });
+});

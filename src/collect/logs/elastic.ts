@@ -85,9 +85,11 @@ export async function* searchElastic(q: ElasticQuery): AsyncGenerator<LogRecord>
       } else url = new URL(`${base}/${encodeURIComponent(q.index)}/_search`);
       const res = (await requestJson(url, { method: 'POST', body }, q)) as SearchBody;
       if (res.pit_id) pitId = res.pit_id;
+      if (!Array.isArray(res.hits?.hits)) throw new LogSourceError(`${base}: malformed answer: hits.hits is not a list`, base);
       const hits = res.hits?.hits ?? [];
       for (const h of hits) {
-        const src = h._source ?? {};
+        if (!h || typeof h !== 'object') continue;
+        const src = typeof h._source === 'object' && h._source !== null ? h._source : {};
         const rec = recordFromObject(src, JSON.stringify(src));
         const labels = flatLabels(src);
         if (Object.keys(labels).length) rec.labels = labels;

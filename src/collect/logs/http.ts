@@ -50,16 +50,23 @@ export async function requestJson(url: URL, init: { method: 'GET' | 'POST' | 'DE
     try {
       res = await f(url, { method: init.method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: AbortSignal.timeout(o.timeoutMs ?? 30_000) });
     } catch (e) {
-      last = new LogSourceError(`${endpoint}: ${(e as Error).message}`, endpoint, undefined, true);
+      // undici says only "fetch failed"; the cause (ECONNREFUSED, ENOTFOUND, a TLS error) is what the user needs.
+      const cause = (e as Error).cause as (Error & { code?: string }) | undefined;
+      const why = (e as Error).name === 'TimeoutError' ? `no answer within ${o.timeoutMs ?? 30_000} ms` : cause ? (cause.message || cause.code) : (e as Error).message;
+      last = new LogSourceError(`${endpoint}: unreachable: ${why}`, endpoint, undefined, true);
       continue;
     }
     const text = await res.text();
     if (res.ok) {
+      let body: unknown;
       try {
-        return JSON.parse(text) as unknown;
+        body = JSON.parse(text) as unknown;
       } catch {
-        throw new LogSourceError(`${endpoint}: answer is not JSON`, endpoint, res.status);
+        throw new LogSourceError(`${endpoint}: answer is not JSON${/^\s*</.test(text) ? ' (an HTML page: a login or proxy in front of the service?)' : ''}`, endpoint, res.status);
       }
+      // Every backend answers an object; `null` or a bare value would crash the caller's field access.
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new LogSourceError(`${endpoint}: answer is not a JSON object: ${text.slice(0, 60)}`, endpoint, res.status);
+      return body;
     }
     const transient = res.status === 429 || res.status >= 500;
     last = new LogSourceError(`${endpoint}: HTTP ${res.status}: ${text.slice(0, 200).replace(/\s+/g, ' ')}`, endpoint, res.status, transient);

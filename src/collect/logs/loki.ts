@@ -47,7 +47,15 @@ export async function* queryLoki(q: LokiQuery): AsyncGenerator<LogRecord> {
     if (body.data.resultType !== 'streams') throw new LogSourceError(`${safeEndpoint(u)}: expected a log query (streams), got ${body.data.resultType}`, safeEndpoint(u));
     // Entries of all streams, in time order (Loki sorts within a stream only).
     const entries: Array<{ ns: bigint; line: string; labels: Record<string, string> }> = [];
-    for (const s of body.data.result) for (const [ts, line] of s.values) entries.push({ ns: BigInt(ts), line, labels: s.stream });
+    if (!Array.isArray(body.data.result)) throw new LogSourceError(`${safeEndpoint(u)}: malformed answer: data.result is not a list`, safeEndpoint(u));
+    for (const s of body.data.result) {
+      if (!s || !Array.isArray(s.values)) throw new LogSourceError(`${safeEndpoint(u)}: malformed answer: a stream without values`, safeEndpoint(u));
+      for (const v of s.values) {
+        // Loki sends [ "<ns>", "<line>" ]; anything else is a proxy or a bug upstream, said with the URL.
+        if (!Array.isArray(v) || !/^\d+$/.test(String(v[0])) || typeof v[1] !== 'string') throw new LogSourceError(`${safeEndpoint(u)}: malformed answer: entry ${JSON.stringify(v).slice(0, 60)} is not ["<ns>", "<line>"]`, safeEndpoint(u));
+        entries.push({ ns: BigInt(v[0] as string), line: v[1], labels: s.stream && typeof s.stream === 'object' ? s.stream : {} });
+      }
+    }
     entries.sort((a, b) => (a.ns < b.ns ? -1 : a.ns > b.ns ? 1 : 0));
     for (const e of entries) {
       const rec: LogRecord = { ts: Number(e.ns / 1_000_000n), message: e.line, raw: e.line, labels: e.labels, source: { url: safeEndpoint(u) } };

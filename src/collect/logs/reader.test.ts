@@ -122,3 +122,22 @@ describe('readLogBatches', () => {
     }
   });
 });
+
+describe('linesOf on other encodings (bad input sweep)', () => {
+  it('decodes a UTF-16 LE file with a BOM and drops a UTF-8 BOM, instead of NUL-riddled lines', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'hc-enc-'));
+    const le = join(dir, 'le.log');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('line one\r\nline two é\n', 'utf16le')]));
+    const bom = join(dir, 'bom.log');
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('first\nsecond\n')]));
+    const got = async (f: string) => {
+      const out: string[] = [];
+      for await (const l of linesOf(f)) out.push(l);
+      return out;
+    };
+    expect(await got(le)).toEqual(['line one', 'line two é']);
+    expect(await got(bom)).toEqual(['first', 'second']);
+  });
+});

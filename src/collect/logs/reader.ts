@@ -48,12 +48,21 @@ export const MAX_LINE = 16 * 1024 * 1024;
  * `logs parse --print templates`.
  */
 export async function* lineBatchesOf(input: string | NodeJS.ReadableStream): AsyncGenerator<string[]> {
-  const stream = typeof input === 'string' ? createReadStream(input, { encoding: 'utf8', highWaterMark: 1 << 16 }) : input;
-  const decoder = new StringDecoder('utf8');
+  // Bytes, not a utf8 stream: the first chunk's byte-order mark picks the decoder (Windows tools
+  // write UTF-16 LE logs; read as UTF-8 every other byte would be a NUL).
+  const stream = typeof input === 'string' ? createReadStream(input, { highWaterMark: 1 << 16 }) : input;
+  let decoder: StringDecoder | undefined;
   let rest = '';
   const strip = (l: string) => (l.charCodeAt(l.length - 1) === 13 ? l.slice(0, -1) : l);
   for await (const chunk of stream as AsyncIterable<string | Buffer>) {
-    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    let bytes = chunk;
+    if (!decoder && typeof bytes !== 'string') {
+      const utf16 = bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe;
+      decoder = new StringDecoder(utf16 ? 'utf16le' : 'utf8');
+      if (utf16) bytes = bytes.subarray(2);
+      else if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    }
+    const text = rest + (typeof bytes === 'string' ? bytes : decoder!.write(bytes));
     const batch: string[] = [];
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
@@ -67,7 +76,7 @@ export async function* lineBatchesOf(input: string | NodeJS.ReadableStream): Asy
     }
     if (batch.length) yield batch;
   }
-  rest += decoder.end();
+  if (decoder) rest += decoder.end();
   if (rest !== '') yield [strip(rest)];
 }
 

@@ -27,6 +27,7 @@ export interface CsvOptions {
 
 /** An empty value cell, `NaN`, `null` or `NA` is a missing sample (kept as NaN), not a bad row. */
 const MISSING = new Set(['', 'nan', 'null', 'na', 'none']);
+const TIME_COLUMNS = new Set(['timestamp', 'time', 'ts', 'date', 'datetime']);
 
 export function readMetricCsv(text: string, file = '<csv>', opts: CsvOptions = {}): ReadResult {
   const problems: InputProblem[] = [];
@@ -36,7 +37,9 @@ export function readMetricCsv(text: string, file = '<csv>', opts: CsvOptions = {
   let line = 0;
   let header: string[] | undefined;
   let vcol = 1;
+  let tcol = 0;
   let last = -Infinity;
+  let rows = 0;
   while (pos < text.length) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
@@ -54,6 +57,13 @@ export function readMetricCsv(text: string, file = '<csv>', opts: CsvOptions = {
         pos = 0; // re-read this line as data
         line = 0;
         continue;
+      }
+      // `value,timestamp` (columns swapped) would read values as epoch seconds: find the time column by name.
+      const named = header.findIndex((h) => TIME_COLUMNS.has(h));
+      if (named > 0) {
+        tcol = named;
+        const v = header.indexOf('value');
+        vcol = v >= 0 ? v : header.findIndex((_, i) => i !== named);
       }
       if (opts.valueColumn) {
         vcol = header.indexOf(opts.valueColumn.toLowerCase());
@@ -74,13 +84,14 @@ export function readMetricCsv(text: string, file = '<csv>', opts: CsvOptions = {
         vs.push(NaN);
       }
     };
-    if (cells.length <= vcol) {
-      bad(`expected at least ${vcol + 1} columns, got ${cells.length}`);
+    rows++;
+    if (cells.length <= Math.max(vcol, tcol)) {
+      bad(`expected at least ${Math.max(vcol, tcol) + 1} columns, got ${cells.length}`);
       continue;
     }
-    const t = parseTimestamp(cells[0].replace(/^"|"$/g, ''));
+    const t = parseTimestamp(cells[tcol].replace(/^"|"$/g, ''));
     if (!Number.isFinite(t)) {
-      bad(`bad timestamp "${cells[0].slice(0, 40)}"`);
+      bad(`bad timestamp "${cells[tcol].slice(0, 40)}"`);
       continue;
     }
     const raw = cells[vcol].trim().replace(/^"|"$/g, '');
@@ -101,6 +112,7 @@ export function readMetricCsv(text: string, file = '<csv>', opts: CsvOptions = {
     vs.push(v);
   }
   if (!header) problems.push({ where: file, message: 'empty file' });
+  else if (rows === 0) problems.push({ where: file, message: 'no data rows after the header' });
   const metric = opts.metric ?? (header && header[vcol] && header[vcol] !== 'value' ? header[vcol] : baseName(file));
   return {
     series: [{ metric, labels: {}, timestamps: Float64Array.from(ts), values: Float64Array.from(vs) }],

@@ -52,3 +52,22 @@ describe('readLongCsv', () => {
     expect(Array.from(s.values)).toEqual([0, 2]);
   });
 });
+
+describe('listFiles on special entries (bad input sweep)', () => {
+  it('skips a named pipe (it would block forever) and keeps a broken link for readText to report', async () => {
+    const { mkdtempSync, writeFileSync, symlinkSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { listFiles, readText } = await import('./long-csv.js');
+    const dir = mkdtempSync(join(tmpdir(), 'hc-listfiles-'));
+    writeFileSync(join(dir, 'a.csv'), 'timestamp,ci,metric,value\n');
+    execFileSync('mkfifo', [join(dir, 'p.csv')]);
+    symlinkSync(join(dir, 'gone'), join(dir, 'z.csv'));
+    const files = listFiles(dir, (n) => n.endsWith('.csv'));
+    expect(files).toEqual([join(dir, 'a.csv'), join(dir, 'z.csv')]);
+    const problems: Array<{ file: string; line: number; message: string }> = [];
+    expect(readText(join(dir, 'z.csv'), problems)).toBeUndefined();
+    expect(problems[0]).toMatchObject({ file: join(dir, 'z.csv'), message: expect.stringMatching(/cannot read: ENOENT/) });
+  });
+});

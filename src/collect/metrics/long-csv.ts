@@ -1,6 +1,7 @@
 // Long-format metric CSV (`timestamp,ci,metric,value`), one file or a directory of them, into Series
 // grouped per (ci, metric). Bad rows are reported with file:line and skipped; the rest is kept.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { decodeText } from '../decode-text.js';
 import { join } from 'node:path';
 import type { Series } from '../../model/telemetry.js';
 
@@ -71,7 +72,7 @@ export function parseLongCsv(text: string, file: string, acc: Map<string, Acc> =
     if (!headerSeen) {
       headerSeen = true;
       if (cells.length !== 4 || cells.some((c, k) => c.toLowerCase() !== HEADER[k])) {
-        problems.push({ file, line: i + 1, message: `expected header "${HEADER.join(',')}", got "${raw.slice(0, 80)}"` });
+        problems.push({ file, line: i + 1, message: `expected header "${HEADER.join(',')}", got ${JSON.stringify(raw.slice(0, 80))}` });
         return { acc, problems, rows };
       }
       continue;
@@ -135,8 +136,16 @@ export function listFiles(path: string, accept: (name: string) => boolean): stri
   const walk = (p: string) => {
     for (const name of readdirSync(p).sort()) {
       const q = join(p, name);
-      if (statSync(q).isDirectory()) walk(q);
-      else if (accept(name)) files.push(q);
+      let st;
+      try {
+        st = statSync(q);
+      } catch {
+        if (accept(name)) files.push(q); // a broken link: readText reports it with its name
+        continue;
+      }
+      if (st.isDirectory()) walk(q);
+      // Regular files only: a named pipe in the directory would block the read forever.
+      else if (st.isFile() && accept(name)) files.push(q);
     }
   };
   if (statSync(path).isDirectory()) walk(path);
@@ -147,7 +156,7 @@ export function listFiles(path: string, accept: (name: string) => boolean): stri
 /** A file's text, or undefined with the reason added to `problems`. */
 export function readText(file: string, problems: LongCsvProblem[]): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return decodeText(readFileSync(file));
   } catch (e) {
     problems.push({ file, line: 0, message: `cannot read: ${(e as Error).message}` });
     return undefined;

@@ -80,3 +80,17 @@ describe('OpenMetrics reader', () => {
     expect(back.series.map((s) => Array.from(s.values))).toEqual(r.series.map((s) => Array.from(s.values)));
   });
 });
+
+describe('readMetricCsv on awkward CSVs (bad input sweep)', () => {
+  it('finds the time column by name when it is not first, instead of reading values as timestamps', () => {
+    const r = readMetricCsv('value,timestamp\n7,1700000000\n8,1700000060\n', 's.csv');
+    expect(Array.from(r.series[0].timestamps)).toEqual([1700000000_000, 1700000060_000]);
+    expect(Array.from(r.series[0].values)).toEqual([7, 8]);
+    const h = readMetricCsv('host,time,value\na,1700000000,3\n', 'h.csv');
+    expect(Array.from(h.series[0].values)).toEqual([3]);
+  });
+
+  it('reports a header without data rows', () => {
+    expect(readMetricCsv('timestamp,value\n', 'h.csv').problems).toEqual([{ where: 'h.csv', message: 'no data rows after the header' }]);
+  });
+});

@@ -17,6 +17,6 @@ describe('postgresql.conf', () => {
     const r = parsePostgresqlConf("shared_buffers = 16384\nwork_mem 1024\n= x\n", 'p.conf');
     expect(pgMemory(r.model, 'shared_buffers')).toBe(128 * 1024 ** 2);
     expect(pgMemory(r.model, 'work_mem')).toBe(1024 ** 2);
-    expect(r.errors).toEqual([{ file: 'p.conf', line: 3, message: 'expected "name = value", got "= x"' }]);
+    expect(r.errors).toEqual([{ file: 'p.conf', line: 3, message: 'expected "name = value", got "=…"' }]);
   });
 });

@@ -1,6 +1,6 @@
 // postgresql.conf: `name = value` (the `=` is optional), `#` comments, quoted strings, include
 // directives kept as entries. Later settings override earlier ones, as in PostgreSQL.
-import { stripHashComment, unquote, type At, type ParseIssue, type Parsed } from './types.js';
+import { excerpt, stripHashComment, unquote, type At, type ParseIssue, type Parsed } from './types.js';
 import { parsePgMemory, PG_BASE_UNIT } from './sizes.js';
 
 export interface PgConf {
@@ -18,7 +18,7 @@ export function parsePostgresqlConf(text: string, file = 'postgresql.conf'): Par
     if (!body) return;
     const m = /^([A-Za-z_][\w.]*)\s*(?:=\s*|\s+)(.*)$/.exec(body);
     if (!m) {
-      errors.push({ file, line: i + 1, message: `expected "name = value", got "${body}"` });
+      errors.push({ file, line: i + 1, message: `expected "name = value", got "${excerpt(body)}"` });
       return;
     }
     const name = m[1].toLowerCase();

@@ -3,7 +3,7 @@
 // placeholders resolved against the container environment, and the sources Spring lets override
 // files: environment variables and `--key=value` command-line arguments.
 import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, type Node } from 'yaml';
-import type { ParseIssue, Parsed } from './types.js';
+import { excerpt, type ParseIssue, type Parsed } from './types.js';
 
 export interface SpringProp {
   /** Key as written (dotted). */
@@ -70,7 +70,7 @@ export function parseSpringProperties(text: string, file = 'application.properti
     if (!t || t.startsWith('#') || t.startsWith('!')) continue;
     const m = /^((?:\\.|[^=:\s])+)\s*[=:\s]\s*(.*)$/.exec(t);
     if (!m) {
-      errors.push({ file, line: start, message: `expected key=value, got "${t}"` });
+      errors.push({ file, line: start, message: `expected key=value, got "${excerpt(t)}"` });
       continue;
     }
     props[canonicalKey(m[1])] = { key: m[1], value: m[2], line: start, origin: 'file' };

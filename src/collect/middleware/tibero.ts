@@ -1,6 +1,6 @@
 // Tibero: the initialization parameter file `<SID>.tip` (NAME=value lines) and the client alias
 // file `tbdsn.tbr` (ALIAS=((INSTANCE=(HOST=..)(PORT=..)(DB_NAME=..))), possibly over several lines).
-import { stripHashComment, unquote, toInt, type At, type ParseIssue, type Parsed } from './types.js';
+import { excerpt, stripHashComment, unquote, toInt, type At, type ParseIssue, type Parsed } from './types.js';
 import { parseBinarySize } from './sizes.js';
 
 export interface TiberoTip {
@@ -16,7 +16,7 @@ export function parseTip(text: string, file = 'tibero.tip'): Parsed<TiberoTip> {
     if (!body) return;
     const eq = body.indexOf('=');
     if (eq <= 0) {
-      errors.push({ file, line: i + 1, message: `expected NAME=value, got "${body}"` });
+      errors.push({ file, line: i + 1, message: `expected NAME=value, got "${excerpt(body)}"` });
       return;
     }
     params[body.slice(0, eq).trim().toUpperCase()] = { value: unquote(body.slice(eq + 1)), line: i + 1 };
@@ -82,7 +82,7 @@ export function parseTbdsn(text: string, file = 'tbdsn.tbr'): Parsed<{ aliases: 
     if (depth === 0) {
       const m = /^\s*([A-Za-z0-9_.$-]+)\s*=\s*(.*)$/.exec(body);
       if (!m) {
-        errors.push({ file, line, message: `expected ALIAS=(...), got "${body.trim()}"` });
+        errors.push({ file, line, message: `expected ALIAS=(...), got "${excerpt(body)}"` });
         return;
       }
       cur = { name: m[1], line, gateway: false };

@@ -8,6 +8,17 @@ export interface ParseIssue {
   message: string;
 }
 
+/**
+ * How an error message quotes a malformed line: only its leading name (up to the first `=`, `:`,
+ * blank or bracket; at most 24 characters), so a value after it (maybe a password) never reaches
+ * stderr or stored problems.
+ */
+export function excerpt(line: string): string {
+  const t = line.trim();
+  const head = /^[\w.*$-]{0,24}[=:]?/.exec(t)![0];
+  return head.length < t.length ? head + '…' : head;
+}
+
 export interface Parsed<T> {
   file: string;
   model: T;

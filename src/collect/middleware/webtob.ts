@@ -1,7 +1,7 @@
 // WebtoB `http.m` (source form compiled by wscfl): `*SECTION` lines, entries starting in column 1,
 // `Key = value` items separated by commas, continued on indented lines; `#` comments; keys are
 // case-insensitive. Unknown sections and keys are kept.
-import { stripHashComment, unquote, toInt, type ParseIssue, type Parsed } from './types.js';
+import { excerpt, stripHashComment, unquote, toInt, type ParseIssue, type Parsed } from './types.js';
 
 export interface HttpMItem {
   /** Key as written. */
@@ -78,7 +78,7 @@ export function parseHttpM(text: string, file = 'http.m'): Parsed<HttpM> {
     for (const part of splitItems(rest)) {
       const eq = part.indexOf('=');
       if (eq <= 0) {
-        errors.push({ file, line, message: `expected "Key = value", got "${part}"` });
+        errors.push({ file, line, message: `expected "Key = value", got "${excerpt(part)}"` });
         continue;
       }
       const key = part.slice(0, eq).trim();

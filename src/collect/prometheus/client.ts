@@ -180,7 +180,10 @@ export class PrometheusClient {
         const transient = res.status === 429 || res.status >= 500;
         const ra = res.headers.get('retry-after');
         if (ra) retryAfterMs = /^\d+$/.test(ra) ? Number(ra) * 1000 : Math.max(0, Date.parse(ra) - Date.now());
-        const why = body?.error ? `${body.errorType ?? 'error'}: ${body.error}` : `HTTP ${res.status}${text ? ` ${text.slice(0, 200).trim()}` : ''}`;
+        const notApi = body === undefined || body === null || typeof body !== 'object';
+        const why = body?.error ? `${body.errorType ?? 'error'}: ${body.error}`
+          : notApi && /^\s*</.test(text) ? `HTTP ${res.status}: not a Prometheus API answer but an HTML page (wrong URL, or a login/proxy in front of Prometheus?)`
+          : `HTTP ${res.status}${notApi && res.ok ? ': not a Prometheus API answer:' : ''}${text ? ` ${text.slice(0, 200).trim()}` : ''}`;
         lastErr = new PrometheusError(`Prometheus ${redact(url)} query ${JSON.stringify(query)} failed: ${why}`, query, redact(url), res.status, body?.errorType, transient);
       } catch (e) {
         const msg = (e as Error).name === 'AbortError' ? `timed out after ${this.opts.timeoutMs ?? 30_000} ms` : ((e as Error).cause as Error | undefined)?.message ?? (e as Error).message;
