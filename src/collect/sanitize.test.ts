@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import yaml from 'js-yaml';
-import { sanitizeObject, looksLikeCredential, redactConfigText, redactInline } from './sanitize.js';
+import { parseAllDocuments } from 'yaml';
+import { sanitizeObject, looksLikeCredential, redactConfigText, redactInline, scrubEcho, safeUrl } from './sanitize.js';
 import type { KubeObject } from '../model/kube.js';
 
 describe('sanitizeObject', () => {
@@ -92,7 +92,7 @@ describe('redactConfigText', () => {
 });
 
 describe('sanitizeObject on planted secrets', () => {
-  const objs = (yaml.loadAll(fixture('k8s.yaml')) as KubeObject[]).filter(Boolean);
+  const objs = (parseAllDocuments(fixture('k8s.yaml')).map((d) => d.toJS()) as KubeObject[]).filter(Boolean);
 
   it('leaves no Secret value, env literal, argument, annotation or config-file password in any object', () => {
     const out = objs.map(sanitizeObject);
@@ -128,5 +128,16 @@ describe('sanitizeObject on custom resources', () => {
     expect(out).toContain('host: pg');
     expect(out).toContain('"existingSecret":"db-creds"');
     expect(sanitizeObject(pod)).toBe(pod); // nothing to hide: the very same object
+  });
+});
+
+describe('scrubEcho / safeUrl (messages built from what a server sent back)', () => {
+  it('blanks header values we sent, the token inside Bearer/Basic, and credentials in URLs', () => {
+    const sent = { authorization: 'Bearer CANARY-tok-1', 'x-api-key': 'CANARY-key-2', accept: 'application/json' };
+    const out = scrubEcho('echo: Bearer CANARY-tok-1; key CANARY-key-2; token CANARY-tok-1 via http://u:CANARY-pw-3@h/ (application/json)', sent);
+    expect(out).not.toMatch(/CANARY/);
+    expect(out).toContain('application/json'); // not a credential: kept
+    expect(safeUrl('http://alice:CANARY-pw@prom:9090/api?token=CANARY-t0k3n&x=1')).not.toMatch(/CANARY|alice/);
+    expect(safeUrl('http://prom:9090/api/v1/query_range')).toBe('http://prom:9090/api/v1/query_range');
   });
 });

@@ -234,3 +234,34 @@ export function redactStrings<T>(v: T, depth = 0): T {
   }
   return (out ?? v) as T;
 }
+
+/**
+ * Text a server sent back (an error page, a JSON error), made safe to print: any header value we
+ * sent it (a proxy may reflect Authorization, an API key, a token) is blanked, with the token part
+ * of `Bearer x`/`Basic x`, then credentials in URLs and `key=value` forms are hashed.
+ */
+export function scrubEcho(text: string, sentHeaders: Record<string, string> = {}): string {
+  let out = text;
+  const secrets = new Set<string>();
+  for (const [k, v] of Object.entries(sentHeaders)) {
+    if (!v || /^(accept|content-type)$/i.test(k)) continue;
+    secrets.add(v);
+    const m = /^(?:Bearer|Basic|ApiKey|Token)\s+(.+)$/i.exec(v);
+    if (m) secrets.add(m[1]);
+  }
+  // Longest first, so a header value is blanked before the token inside it.
+  for (const v of [...secrets].sort((a, b) => b.length - a.length)) if (v.length >= 4) out = out.split(v).join('<redacted>');
+  return redactInline(out);
+}
+
+/** A URL for messages: no user info, and credential-looking query parameters hashed. */
+export function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return redactInline(u.toString());
+  } catch {
+    return redactInline(url);
+  }
+}

@@ -71,6 +71,15 @@ describe('Loki query_range', () => {
   });
 });
 
+describe('credentials echoed back by a server or proxy', () => {
+  it('are blanked in the error (bearer token, API key header)', async () => {
+    const { url } = await serve((r) => ({ status: 403, body: `forbidden: got ${String(r.headers.authorization)} and key ${String(r.headers['x-api-key'])}` }));
+    const err = (await all(queryLoki({ url, query: '{app="x"}', start: 0, end: 1, bearerToken: 'CANARY-tok-1234567', headers: { 'X-Api-Key': 'CANARY-key-7654321' } })).catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(/HTTP 403: forbidden/);
+    expect(err.message).not.toMatch(/CANARY/);
+  });
+});
+
 describe('Elasticsearch _search with search_after', () => {
   it('opens a PIT, pages with search_after, maps ECS fields, closes the PIT', async () => {
     const { url, seen } = await serve((r) => {

@@ -1,5 +1,7 @@
 // Small JSON-over-HTTP helper for the log backends: timeouts, retries on network errors, 429
 // and 5xx (honouring Retry-After), and errors that name the endpoint but never credentials.
+import { scrubEcho } from '../sanitize.js';
+
 export interface HttpAuth {
   bearerToken?: string;
   basic?: { username: string; password: string };
@@ -65,11 +67,12 @@ export async function requestJson(url: URL, init: { method: 'GET' | 'POST' | 'DE
         throw new LogSourceError(`${endpoint}: answer is not JSON${/^\s*</.test(text) ? ' (an HTML page: a login or proxy in front of the service?)' : ''}`, endpoint, res.status);
       }
       // Every backend answers an object; `null` or a bare value would crash the caller's field access.
-      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new LogSourceError(`${endpoint}: answer is not a JSON object: ${text.slice(0, 60)}`, endpoint, res.status);
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new LogSourceError(`${endpoint}: answer is not a JSON object: ${scrubEcho(text.slice(0, 60), headers)}`, endpoint, res.status);
       return body;
     }
     const transient = res.status === 429 || res.status >= 500;
-    last = new LogSourceError(`${endpoint}: HTTP ${res.status}: ${text.slice(0, 200).replace(/\s+/g, ' ')}`, endpoint, res.status, transient);
+    // The reply may echo what we sent (a proxy reflecting Authorization): never print that.
+    last = new LogSourceError(`${endpoint}: HTTP ${res.status}: ${scrubEcho(text.slice(0, 200).replace(/\s+/g, ' '), headers)}`, endpoint, res.status, transient);
     if (!transient) throw last;
     const ra = Number(res.headers.get('retry-after'));
     if (ra > 0 && i + 1 < attempts) await sleep(Math.min(ra * 1000, 30_000));

@@ -113,6 +113,19 @@ describe('Prometheus client', () => {
     expect(err.message).not.toContain('alice');
   });
 
+  it('never prints credentials a server or proxy echoes back in its error reply', async () => {
+    const echo = (p: URLSearchParams) => ({ status: 401, body: `denied: Authorization: Bearer CANARY-tok-1234567 for ${p.get('query')}` });
+    script = [echo, () => ({ status: 400, body: '{"status":"error","errorType":"bad_data","error":"header X-Api-Key=CANARY-key-7654321 not allowed"}' })];
+    const c = new PrometheusClient({ url: base, bearerToken: 'CANARY-tok-1234567', headers: { 'X-Api-Key': 'CANARY-key-7654321' }, retries: 1, ...noSleep });
+    const e1 = (await c.queryRange('up', 0, 0, 1000).catch((e: unknown) => e)) as Error;
+    const e2 = (await c.queryRange('up', 0, 0, 1000).catch((e: unknown) => e)) as Error;
+    for (const e of [e1, e2]) {
+      expect(e).toBeInstanceOf(PrometheusError);
+      expect(e.message).not.toMatch(/CANARY/);
+    }
+    expect(e1.message).toContain('<redacted>');
+  });
+
   it('reports an unreachable server as transient, after retrying', async () => {
     let calls = 0;
     const c = new PrometheusClient({ url: 'http://127.0.0.1:1', retries: 3, sleep: async () => void calls++ });

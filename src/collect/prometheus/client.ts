@@ -2,6 +2,7 @@
 // 11,000-points-per-series limit, transient failures (network, 429, 5xx) are retried with
 // exponential back-off (honouring Retry-After), and every error names the query and the endpoint
 // (credentials never appear in messages).
+import { safeUrl, scrubEcho } from '../sanitize.js';
 import type { Series } from '../../model/telemetry.js';
 
 export interface PrometheusAuth {
@@ -79,16 +80,8 @@ export function parseTime(s: string, now = Date.now()): number {
   return v;
 }
 
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.toString();
-  } catch {
-    return url;
-  }
-}
+/** The URL for messages: no user info, credential-looking query parameters hashed. */
+const redact = safeUrl;
 
 export class PrometheusClient {
   private readonly base: string;
@@ -181,9 +174,9 @@ export class PrometheusClient {
         const ra = res.headers.get('retry-after');
         if (ra) retryAfterMs = /^\d+$/.test(ra) ? Number(ra) * 1000 : Math.max(0, Date.parse(ra) - Date.now());
         const notApi = body === undefined || body === null || typeof body !== 'object';
-        const why = body?.error ? `${body.errorType ?? 'error'}: ${body.error}`
+        const why = body?.error ? `${body.errorType ?? 'error'}: ${scrubEcho(String(body.error), this.headers)}`
           : notApi && /^\s*</.test(text) ? `HTTP ${res.status}: not a Prometheus API answer but an HTML page (wrong URL, or a login/proxy in front of Prometheus?)`
-          : `HTTP ${res.status}${notApi && res.ok ? ': not a Prometheus API answer:' : ''}${text ? ` ${text.slice(0, 200).trim()}` : ''}`;
+          : `HTTP ${res.status}${notApi && res.ok ? ': not a Prometheus API answer:' : ''}${text ? ` ${scrubEcho(text.slice(0, 200).trim(), this.headers)}` : ''}`;
         lastErr = new PrometheusError(`Prometheus ${redact(url)} query ${JSON.stringify(query)} failed: ${why}`, query, redact(url), res.status, body?.errorType, transient);
       } catch (e) {
         const msg = (e as Error).name === 'AbortError' ? `timed out after ${this.opts.timeoutMs ?? 30_000} ms` : ((e as Error).cause as Error | undefined)?.message ?? (e as Error).message;
