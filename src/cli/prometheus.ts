@@ -12,6 +12,8 @@ export interface PromFlags {
   start?: string;
   end?: string;
   step?: string;
+  /** Per-request timeout, a duration such as 30s (default 30s). */
+  timeout?: string;
 }
 
 export async function queryPrometheus(o: PromFlags, queries: string[]): Promise<Series[]> {
@@ -29,20 +31,22 @@ export async function queryPrometheus(o: PromFlags, queries: string[]): Promise<
       throw new UserError(`${o.bearerTokenFile}: ${(e as Error).message}`);
     }
   }
-  let start: number, end: number, step: number;
+  let start: number, end: number, step: number, timeoutMs: number;
   try {
     start = parseTime(o.start ?? 'now-1d');
     end = parseTime(o.end ?? 'now');
     step = parseDuration(o.step ?? '1m');
+    timeoutMs = parseDuration(o.timeout ?? '30s');
   } catch (e) {
     throw new UserError((e as Error).message);
   }
+  if (!(timeoutMs > 0)) throw new UserError(`--timeout must be positive, got "${o.timeout}"`);
   try {
     new URL(o.prom ?? '');
   } catch {
     throw new UserError(`--prom: not a URL: ${o.prom}`);
   }
-  const client = new PrometheusClient({ url: o.prom!, headers, bearerToken });
+  const client = new PrometheusClient({ url: o.prom!, headers, bearerToken, timeoutMs });
   const out: Series[] = [];
   try {
     // Each query's series keep their labels; the metric name is __name__ or the query itself.

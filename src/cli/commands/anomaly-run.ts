@@ -25,6 +25,7 @@ export interface AnomalyOpts {
   step?: string;
   header: string[];
   bearerTokenFile?: string;
+  timeout?: string;
   counter?: boolean;
   seasonal: boolean;
   threshold: string;

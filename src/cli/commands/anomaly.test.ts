@@ -86,4 +86,22 @@ describe('hypercas anomaly', () => {
     expect(p.code).toBe(2);
     expect(p.err).toMatch(/bad time "later"/);
   });
+
+  it('--timeout: a bad value is a usage error; a short one gives up on a silent Prometheus (exit 4)', async () => {
+    const bad = await run('anomaly', '--prom', 'http://127.0.0.1:1', '--query', 'up', '--timeout', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--timeout must be positive/);
+    const { createServer } = await import('node:http');
+    const silent = createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    try {
+      const port = (silent.address() as { port: number }).port;
+      const t = await run('anomaly', '--prom', `http://127.0.0.1:${port}`, '--query', 'up', '--start', 'now-10m', '--step', '1m', '--timeout', '100ms');
+      expect(t.code).toBe(4);
+      expect(t.err).toMatch(/timed out after 100 ms/);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
+  }, 20_000);
 });

@@ -19,6 +19,7 @@ export const register: Register = (program, ctx, done) => {
     .option('--step <duration>', 'resolution, e.g. 30s, 5m', '1m')
     .option('--header <name=value>', 'extra HTTP header for Prometheus (repeatable)', collect, [])
     .option('--bearer-token-file <file>', 'file holding a bearer token for Prometheus (also: $HYPERCAS_PROM_TOKEN)')
+    .option('--timeout <duration>', 'give up on a Prometheus request after this long (each of up to 4 attempts)', '30s')
     .option('--counter', 'the series is a counter (resets allowed): analyse its per-second rate')
     .option('--no-seasonal', 'do not learn hour-of-day / day-of-week profiles')
     .option('--threshold <score>', 'score at which an anomaly is reported (1 − p: 0.999 ≈ one false alarm per 1,000 normal points; NAB optimum ≈ 0.99)', '0.999')

@@ -21,6 +21,7 @@ export interface CorrelateOpts {
   promStep: string;
   header: string[];
   bearerTokenFile?: string;
+  timeout?: string;
   maxLag: string;
   step?: string;
   alpha: string;

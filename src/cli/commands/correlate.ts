@@ -17,6 +17,7 @@ export const register: Register = (program, ctx, done) => {
     .option('--prom-step <duration>', 'query resolution', '1m')
     .option('--header <name=value>', 'extra HTTP header for Prometheus (repeatable)', repeatable, [])
     .option('--bearer-token-file <file>', 'file holding a bearer token for Prometheus (also: $HYPERCAS_PROM_TOKEN)')
+    .option('--timeout <duration>', 'give up on a Prometheus request after this long (each of up to 4 attempts)', '30s')
     .option('--max-lag <duration>', 'largest lead/lag looked at', '10m')
     .option('--step <duration>', 'resampling grid (default: the coarsest scrape interval)')
     .option('--alpha <q>', 'false-discovery rate across all pairs (Benjamini–Hochberg)', '0.05')

@@ -8,6 +8,7 @@ import { PrometheusClient, PrometheusError, parseDuration, parseTime } from './c
 interface Seen {
   headers: IncomingMessage['headers'];
   params: URLSearchParams;
+  url?: string;
 }
 
 let server: Server;
@@ -36,7 +37,7 @@ beforeAll(async () => {
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       const params = new URLSearchParams(body);
-      seen.push({ headers: req.headers, params });
+      seen.push({ headers: req.headers, params, url: req.url });
       const next = script.shift() ?? matrix;
       const r = next(params);
       res.writeHead(r.status, { 'Content-Type': 'application/json', ...(r.headers ?? {}) });
@@ -124,6 +125,31 @@ describe('Prometheus client', () => {
       expect(e.message).not.toMatch(/CANARY/);
     }
     expect(e1.message).toContain('<redacted>');
+  });
+
+  it('keeps a query string of the base URL (an auth proxy token) after the API path, and out of messages', async () => {
+    seen.length = 0;
+    script = [matrix, () => ({ status: 500, body: 'boom' })];
+    const c = new PrometheusClient({ url: `${base}/prom/?token=CANARY-q-123456`, retries: 1, ...noSleep });
+    await c.queryRange('up', 0, 0, 1000);
+    expect(seen[0].url).toBe('/prom/api/v1/query_range?token=CANARY-q-123456');
+    const err = (await c.queryRange('up', 0, 0, 1000).catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(/HTTP 500/);
+    expect(err.message).not.toMatch(/CANARY/);
+  });
+
+  it('gives up on a server that never answers after timeoutMs per attempt', async () => {
+    const silent = createServer(() => {}); // accepts, never answers
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      const err = (await new PrometheusClient({ url, timeoutMs: 50, retries: 2, ...noSleep }).queryRange('up', 0, 0, 1000).catch((e: unknown) => e)) as PrometheusError;
+      expect(err.message).toMatch(/timed out after 50 ms/);
+      expect(err.transient).toBe(true);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
   });
 
   it('reports an unreachable server as transient, after retrying', async () => {

@@ -98,7 +98,9 @@ export class PrometheusClient {
     if (u.username && !opts.basic) headers.Authorization = 'Basic ' + Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64');
     u.username = '';
     u.password = '';
-    this.base = u.toString().replace(/\/+$/, '');
+    // The API path goes after the base path; a query string on the base (an auth proxy's token) stays at the end.
+    u.pathname = u.pathname.replace(/\/+$/, '');
+    this.base = u.toString();
     if (opts.bearerToken) headers.Authorization = `Bearer ${opts.bearerToken}`;
     if (opts.basic) headers.Authorization = 'Basic ' + Buffer.from(`${opts.basic.username}:${opts.basic.password}`).toString('base64');
     this.headers = headers;
@@ -111,15 +113,15 @@ export class PrometheusClient {
    * at most maxPointsPerRequest steps and merges the series by label set.
    */
   async queryRange(query: string, start: number, end: number, stepMs: number): Promise<Series[]> {
-    if (!(stepMs > 0)) throw new PrometheusError(`step must be positive`, query, this.base);
-    if (!(end >= start)) throw new PrometheusError(`end is before start`, query, this.base);
+    if (!(stepMs > 0)) throw new PrometheusError(`step must be positive`, query, redact(this.base));
+    if (!(end >= start)) throw new PrometheusError(`end is before start`, query, redact(this.base));
     const maxPts = Math.min(this.opts.maxPointsPerRequest ?? 10_000, 11_000);
     const span = (maxPts - 1) * stepMs;
     const merged = new Map<string, { metric: Record<string, string>; ts: number[]; vs: number[] }>();
     for (let s = start; s <= end; s += span + stepMs) {
       const e = Math.min(end, s + span);
       const body = await this.request('/api/v1/query_range', { query, start: String(s / 1000), end: String(e / 1000), step: String(stepMs / 1000) }, query);
-      if (body.data?.resultType !== 'matrix') throw new PrometheusError(`expected a matrix result, got ${body.data?.resultType ?? 'nothing'}`, query, this.base);
+      if (body.data?.resultType !== 'matrix') throw new PrometheusError(`expected a matrix result, got ${body.data?.resultType ?? 'nothing'}`, query, redact(this.base));
       for (const r of body.data.result) {
         const key = JSON.stringify(Object.entries(r.metric).sort(([a], [b]) => (a < b ? -1 : 1)));
         let m = merged.get(key);
@@ -140,7 +142,9 @@ export class PrometheusClient {
 
   private async request(path: string, params: Record<string, string>, query: string): Promise<ApiMatrix> {
     const attempts = Math.max(1, this.opts.retries ?? 4);
-    const url = this.base + path;
+    const u = new URL(this.base);
+    u.pathname = u.pathname.replace(/\/+$/, '') + path;
+    const url = u.toString();
     let delay = this.opts.backoffMs ?? 250;
     let lastErr: PrometheusError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
