@@ -10,6 +10,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TemplateMiner } from '../../dist/analyze/logs/miner.js';
 import { compileFormat } from '../../dist/analyze/logs/header.js';
+import { FORMATS } from './formats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -19,17 +20,6 @@ const speedLines = Number(opt('--lines', '1024000'));
 const only = opt('--only', undefined);
 // Which ground truth: 'corrected' (Khan et al., the default and the headline) or 'loghub2'.
 const truthKind = opt('--truth', 'corrected');
-
-export const FORMATS = {
-  HDFS: '<Date> <Time> <Pid> <Level> <Component>: <Content>',
-  Hadoop: '<Date> <Time> <Level> \\[<Process>\\] <Component>: <Content>',
-  Zookeeper: '<Date> <Time> - <Level>  \\[<Node>:<Component>@<Id>\\] - <Content>',
-  BGL: '<Label> <Timestamp> <Date> <Node> <Time> <NodeRepeat> <Type> <Component> <Level> <Content>',
-  Mac: '<Month>  <Date> <Time> <User> <Component>\\[<PID>\\]( \\(<Address>\\))?: <Content>',
-  Android: '<Date> <Time>  <Pid>  <Tid> <Level> <Component>: <Content>',
-  OpenSSH: '<Date> <Day> <Time> <Component> sshd\\[<Pid>\\]: <Content>',
-  Proxifier: '\\[<Time>\\] <Program> - <Content>',
-};
 
 function parseCsv(text) {
   const rows = [];

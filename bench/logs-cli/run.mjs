@@ -15,6 +15,8 @@ import { tmpdir, loadavg } from 'node:os';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../dist/cli/main.js';
+import { FORMATS } from '../loghub/formats.mjs';
+import { mulberry32 } from '../../dist/analyze/random.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -24,19 +26,7 @@ const loghubLines = Number(opt('--lines', '800000'));
 const uniqueLines = Number(opt('--unique', '200000'));
 const only = opt('--only', undefined);
 
-const FORMATS = {
-  HDFS: '<Date> <Time> <Pid> <Level> <Component>: <Content>',
-  Hadoop: '<Date> <Time> <Level> \\[<Process>\\] <Component>: <Content>',
-  Zookeeper: '<Date> <Time> - <Level>  \\[<Node>:<Component>@<Id>\\] - <Content>',
-  BGL: '<Label> <Timestamp> <Date> <Node> <Time> <NodeRepeat> <Type> <Component> <Level> <Content>',
-  Mac: '<Month>  <Date> <Time> <User> <Component>\\[<PID>\\]( \\(<Address>\\))?: <Content>',
-  Android: '<Date> <Time>  <Pid>  <Tid> <Level> <Component>: <Content>',
-  OpenSSH: '<Date> <Day> <Time> <Component> sshd\\[<Pid>\\]: <Content>',
-  Proxifier: '\\[<Time>\\] <Program> - <Content>',
-};
-
-let seed = 12345;
-const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x80000000;
+const rnd = mulberry32(12345);
 const word = (min, span) => { let w = ''; const n = min + Math.floor(rnd() * span); for (let k = 0; k < n; k++) w += String.fromCharCode(97 + Math.floor(rnd() * 26)); return w; };
 
 const dir = mkdtempSync(join(tmpdir(), 'hc-logs-cli-bench-'));

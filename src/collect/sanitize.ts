@@ -95,6 +95,26 @@ const FREE_TEXT_SECRET = /(\b(?:pass(?:word|wd)?|pwd|token|secret|api[_-]?key)(?
 
 const NOISY_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration'];
 
+/** `f` over the elements, copying the array only when an element changes (unchanged input is returned as is). */
+function mapArray<T>(a: T[], f: (v: T, i: number) => T): T[] {
+  let out: T[] | undefined;
+  a.forEach((v, i) => {
+    const r = f(v, i);
+    if (r !== v) (out ??= [...a])[i] = r;
+  });
+  return out ?? a;
+}
+
+/** `f` over the values, copying the object only when a value changes. */
+function mapValues<T>(o: Record<string, T>, f: (v: T, k: string) => T): Record<string, T> {
+  let out: Record<string, T> | undefined;
+  for (const [k, v] of Object.entries(o)) {
+    const r = f(v, k);
+    if (r !== v) (out ??= { ...o })[k] = r;
+  }
+  return out ?? o;
+}
+
 /**
  * Returns a sanitised copy-on-write version of `obj` (the input is not mutated; unchanged
  * subtrees are shared). Idempotent: sanitising twice changes nothing.
@@ -126,23 +146,16 @@ export function sanitizeObject(obj: KubeObject): KubeObject {
     // Product config files (application.yaml, server.xml, domain.xml, Helm values, .env) carry
     // passwords as plain text; hashed line by line so parsers and line numbers still work.
     const d = obj.data as Record<string, unknown>;
-    let red: Record<string, unknown> | undefined;
-    for (const [k, v] of Object.entries(d)) {
-      if (typeof v !== 'string') continue;
-      const r = redactConfigText(v);
-      if (r !== v) (red ??= { ...d })[k] = r;
-    }
-    if (red) clone().data = red;
+    const red = mapValues(d, (v) => (typeof v === 'string' ? redactConfigText(v) : v));
+    if (red !== d) clone().data = red;
   }
   const ann = out.metadata?.annotations;
   if (ann) {
-    let red: Record<string, string> | undefined;
-    for (const [k, v] of Object.entries(ann)) {
-      if (typeof v !== 'string' || v.startsWith(REDACTED_PREFIX)) continue;
-      const r = looksLikeCredential(k.replace(/^.*\//, ''), v) ? hashValue(v) : redactInline(v).replace(FREE_TEXT_SECRET, (m: string, pre: string, x: string) => (NOT_A_SECRET.test(x) ? m : pre + hashValue(x)));
-      if (r !== v) (red ??= { ...ann })[k] = r;
-    }
-    if (red) clone().metadata.annotations = red;
+    const red = mapValues(ann, (v, k) =>
+      typeof v !== 'string' || v.startsWith(REDACTED_PREFIX) ? v
+      : looksLikeCredential(k.replace(/^.*\//, ''), v) ? hashValue(v)
+      : redactInline(v).replace(FREE_TEXT_SECRET, (m: string, pre: string, x: string) => (NOT_A_SECRET.test(x) ? m : pre + hashValue(x))));
+    if (red !== ann) clone().metadata.annotations = red;
   }
   for (const [k, v] of Object.entries(obj)) {
     if (k === 'metadata' || k === 'status' || k === 'data' || k === 'stringData' || k === 'kind' || k === 'apiVersion') continue;
@@ -155,25 +168,13 @@ export function sanitizeObject(obj: KubeObject): KubeObject {
 /** Copy-on-write walk of a spec: container env literals, args and command lines anywhere (pods, templates, CRDs). */
 function sanitizeSpec(node: unknown, depth: number): unknown {
   if (depth > 14 || node === null || typeof node !== 'object') return node;
-  if (Array.isArray(node)) {
-    let out: unknown[] | undefined;
-    node.forEach((v, i) => {
-      const r = sanitizeSpec(v, depth + 1);
-      if (r !== v) (out ??= [...node])[i] = r;
-    });
-    return out ?? node;
-  }
-  const o = node as Record<string, unknown>;
-  let out: Record<string, unknown> | undefined;
-  for (const [k, v] of Object.entries(o)) {
-    let r: unknown = v;
-    if (k === 'env' && Array.isArray(v)) r = sanitizeEnv(v);
-    else if ((k === 'args' || k === 'command') && Array.isArray(v)) r = sanitizeArgs(v);
-    else if (typeof v === 'string') r = sanitizeSpecString(k, v);
-    else if (k !== 'metadata' && k !== 'status') r = sanitizeSpec(v, depth + 1);
-    if (r !== v) (out ??= { ...o })[k] = r;
-  }
-  return out ?? node;
+  if (Array.isArray(node)) return mapArray(node as unknown[], (v) => sanitizeSpec(v, depth + 1));
+  return mapValues(node as Record<string, unknown>, (v, k) =>
+    k === 'env' && Array.isArray(v) ? sanitizeEnv(v)
+    : (k === 'args' || k === 'command') && Array.isArray(v) ? sanitizeArgs(v)
+    : typeof v === 'string' ? sanitizeSpecString(k, v)
+    : k !== 'metadata' && k !== 'status' ? sanitizeSpec(v, depth + 1)
+    : v);
 }
 
 /** Credential fields of custom resources (`spec.values.auth.password`, `clientSecret`) and embedded config text (Argo CD `helm.values`). */
@@ -187,52 +188,35 @@ function sanitizeSpecString(key: string, v: string): string {
 }
 
 function sanitizeEnv(env: unknown[]): unknown[] {
-  let out: unknown[] | undefined;
-  env.forEach((e, i) => {
+  return mapArray(env, (e) => {
     const x = e as Record<string, unknown> | null;
-    if (!x || typeof x !== 'object' || typeof x.value !== 'string' || x.value.startsWith(REDACTED_PREFIX)) return;
+    if (!x || typeof x !== 'object' || typeof x.value !== 'string' || x.value.startsWith(REDACTED_PREFIX)) return e;
     const v = x.value;
     const inline = redactInline(v);
     // A URL whose secret is its password keeps host and database visible (relations are built from it).
     const url = /^[\w:+.-]+:\/\/|^jdbc:/i.test(v);
     const r = url && (inline !== v || v.includes(REDACTED_PREFIX)) ? inline : looksLikeCredential(String(x.name ?? ''), v) ? hashValue(v) : inline;
-    if (r !== v) (out ??= [...env])[i] = { ...x, value: r };
+    return r !== v ? { ...x, value: r } : e;
   });
-  return out ?? env;
 }
 
 /** `--password`, `-p`, `--token` … whose value is the next element. */
 const SECRET_FLAG = /^--?(pass(word|wd)?|pwd|p|token|secret|api-?key)$/i;
 
 function sanitizeArgs(args: unknown[]): unknown[] {
-  let out: unknown[] | undefined;
-  args.forEach((a, i) => {
-    if (typeof a !== 'string' || a.startsWith(REDACTED_PREFIX)) return;
+  return mapArray(args, (a, i) => {
+    if (typeof a !== 'string' || a.startsWith(REDACTED_PREFIX)) return a;
     const prev = args[i - 1];
-    const r = typeof prev === 'string' && SECRET_FLAG.test(prev) && !NOT_A_SECRET.test(a) && !/^[\d:.]+$/.test(a) ? hashValue(a) : redactInline(a);
-    if (r !== a) (out ??= [...args])[i] = r;
+    return typeof prev === 'string' && SECRET_FLAG.test(prev) && !NOT_A_SECRET.test(a) && !/^[\d:.]+$/.test(a) ? hashValue(a) : redactInline(a);
   });
-  return out ?? args;
 }
 
 /** redactInline over every string in a JSON-like value (event data, evidence); copy-on-write. */
 export function redactStrings<T>(v: T, depth = 0): T {
   if (typeof v === 'string') return redactInline(v) as T;
   if (depth > 16 || v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) {
-    let out: unknown[] | undefined;
-    v.forEach((x, i) => {
-      const r = redactStrings(x, depth + 1);
-      if (r !== x) (out ??= [...v])[i] = r;
-    });
-    return (out ?? v) as T;
-  }
-  let out: Record<string, unknown> | undefined;
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-    const r = redactStrings(x, depth + 1);
-    if (r !== x) (out ??= { ...(v as Record<string, unknown>) })[k] = r;
-  }
-  return (out ?? v) as T;
+  if (Array.isArray(v)) return mapArray(v as unknown[], (x) => redactStrings(x, depth + 1)) as T;
+  return mapValues(v as Record<string, unknown>, (x) => redactStrings(x, depth + 1)) as T;
 }
 
 /**

@@ -157,8 +157,7 @@ export const builtinChecks: Check[] = [
 
 /** Finds a check by id or alias (case-insensitive for aliases such as K8S-QUOTA). */
 export function findCheck(checks: Check[], idOrAlias: string): Check | undefined {
-  const q = idOrAlias.toLowerCase();
-  return checks.find((c) => c.meta.id === idOrAlias) ?? checks.find((c) => c.meta.id.toLowerCase() === q || (c.meta.aliases ?? []).some((a) => a.toLowerCase() === q));
+  return findChecks(checks, idOrAlias)[0];
 }
 
 /**

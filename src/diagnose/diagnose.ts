@@ -102,14 +102,19 @@ export function diagnose(inv: Inventory, pb: Playbook, opts: DiagnoseOptions): D
     const step: DiagnosisStep = { id: s.id, title: s.title, status: 'pass', checks: [], findings: [], evidence: [], fixes: [] };
     if (s.checks.length) {
       const resolved: Check[] = [];
+      // Check id → the first playbook reference naming it (an alias may name several checks).
+      const refOf = new Map<string, string>();
       for (const ref of s.checks) {
         const cs = findChecks(opts.checks, ref);
         if (!cs.length) step.checks.push({ ref, status: 'unknown', reason: 'no such check in this build' });
-        for (const c of cs) if (!resolved.includes(c)) resolved.push(c);
+        for (const c of cs) {
+          if (!resolved.includes(c)) resolved.push(c);
+          if (!refOf.has(c.meta.id)) refOf.set(c.meta.id, ref);
+        }
       }
       const res = runChecks(inv, resolved);
       for (const o of res.outcomes) {
-        const ref = s.checks.find((r) => findChecks(opts.checks, r).some((c) => c.meta.id === o.id)) ?? o.id;
+        const ref = refOf.get(o.id) ?? o.id;
         if (o.status === 'skipped') step.checks.push({ ref, id: o.id, status: 'skipped', reason: o.reason });
         else if (o.status === 'error') step.checks.push({ ref, id: o.id, status: 'error', reason: o.error });
         else {

@@ -54,12 +54,6 @@ export interface PruneOptions {
    * 0.957/0.869; 'rep' 0.974/0.876, 0.944/0.879; per series (ciLevel false) 0.963/0.892, 0.928/0.891.
    */
   ciRule?: 'rep' | 'any';
-  /**
-   * With `ciLevel`: when no single third CI explains a pair, also test every lag-consistent mediator
-   * CI of which the pair is the weakest side at once (up to `maxSet` series). Off: measured no gain
-   * (default set recall 0.873 → 0.865, holdout unchanged).
-   */
-  joint?: boolean;
 }
 
 export interface PruneDecision {
@@ -202,7 +196,7 @@ export function pruneIndirect(pairs: PairStat[], W: Whitened[], ciOf: (i: number
   // CI at once (two noisy measurements of one load explain more than either).
   adj = build(kept);
   if (opts.ciLevel ?? true) {
-    const r = opts.noDpi ? { kept, dropped: [] } : ciLevelDpi(kept, W.length, ciOf, test, adj, opts.ciRule ?? 'any', opts.joint ?? false, maxSet);
+    const r = opts.noDpi ? { kept, dropped: [] } : ciLevelDpi(kept, W.length, ciOf, test, adj, opts.ciRule ?? 'any');
     return { kept: r.kept, dropped: [...dropped, ...r.dropped] };
   }
   const next: PairStat[] = [];
@@ -245,8 +239,6 @@ function ciLevelDpi(
   test: (adj: Map<number, Map<number, PairStat>>, p: PairStat, S: number[], lags?: number[]) => { partial: number; explained: boolean },
   adj: Map<number, Map<number, PairStat>>,
   rule: 'rep' | 'any',
-  joint: boolean,
-  maxJoint: number,
 ): { kept: PairStat[]; dropped: PruneDecision[] } {
   const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
   const groups = new Map<string, PairStat[]>();
@@ -299,22 +291,14 @@ function ciLevelDpi(
       }
       return undefined;
     };
-    const many: Array<{ M: string; s: number }> = [];
     for (const M of nbr.get(A)!) {
       if (M === B || !nb.has(M)) continue;
       const am = ciRel(A, M);
       const bm = ciRel(B, M);
       if (Math.abs(bm.lag - (am.lag - ab.lag)) > 1) continue; // lags do not add up: not a path through M
       if (ab.r >= Math.min(am.r, bm.r)) continue; // DPI: only the weakest side of a triangle
-      many.push({ M, s: Math.min(am.r, bm.r) });
       drop = tryS(seriesOf.get(M)!.slice(0, 4));
       if (drop) break;
-    }
-    if (!drop && joint && many.length > 1) {
-      many.sort((x, y) => y.s - x.s);
-      const S: number[] = [];
-      for (const { M } of many) for (const m of seriesOf.get(M)!.slice(0, 2)) if (S.length < maxJoint) S.push(m);
-      drop = tryS(S);
     }
     if (drop) for (const p of g) dropped.push({ pair: p, via: drop.via, partial: drop.partial });
     else out.push(...g);

@@ -80,8 +80,6 @@ export function parseTime(s: string, now = Date.now()): number {
   return v;
 }
 
-/** The URL for messages: no user info, credential-looking query parameters hashed. */
-const redact = safeUrl;
 
 export class PrometheusClient {
   private readonly base: string;
@@ -113,15 +111,15 @@ export class PrometheusClient {
    * at most maxPointsPerRequest steps and merges the series by label set.
    */
   async queryRange(query: string, start: number, end: number, stepMs: number): Promise<Series[]> {
-    if (!(stepMs > 0)) throw new PrometheusError(`step must be positive`, query, redact(this.base));
-    if (!(end >= start)) throw new PrometheusError(`end is before start`, query, redact(this.base));
+    if (!(stepMs > 0)) throw new PrometheusError(`step must be positive`, query, safeUrl(this.base));
+    if (!(end >= start)) throw new PrometheusError(`end is before start`, query, safeUrl(this.base));
     const maxPts = Math.min(this.opts.maxPointsPerRequest ?? 10_000, 11_000);
     const span = (maxPts - 1) * stepMs;
     const merged = new Map<string, { metric: Record<string, string>; ts: number[]; vs: number[] }>();
     for (let s = start; s <= end; s += span + stepMs) {
       const e = Math.min(end, s + span);
       const body = await this.request('/api/v1/query_range', { query, start: String(s / 1000), end: String(e / 1000), step: String(stepMs / 1000) }, query);
-      if (body.data?.resultType !== 'matrix') throw new PrometheusError(`expected a matrix result, got ${body.data?.resultType ?? 'nothing'}`, query, redact(this.base));
+      if (body.data?.resultType !== 'matrix') throw new PrometheusError(`expected a matrix result, got ${body.data?.resultType ?? 'nothing'}`, query, safeUrl(this.base));
       for (const r of body.data.result) {
         const key = JSON.stringify(Object.entries(r.metric).sort(([a], [b]) => (a < b ? -1 : 1)));
         let m = merged.get(key);
@@ -181,10 +179,10 @@ export class PrometheusClient {
         const why = body?.error ? `${body.errorType ?? 'error'}: ${scrubEcho(String(body.error), this.headers)}`
           : notApi && /^\s*</.test(text) ? `HTTP ${res.status}: not a Prometheus API answer but an HTML page (wrong URL, or a login/proxy in front of Prometheus?)`
           : `HTTP ${res.status}${notApi && res.ok ? ': not a Prometheus API answer:' : ''}${text ? ` ${scrubEcho(text.slice(0, 200).trim(), this.headers)}` : ''}`;
-        lastErr = new PrometheusError(`Prometheus ${redact(url)} query ${JSON.stringify(query)} failed: ${why}`, query, redact(url), res.status, body?.errorType, transient);
+        lastErr = new PrometheusError(`Prometheus ${safeUrl(url)} query ${JSON.stringify(query)} failed: ${why}`, query, safeUrl(url), res.status, body?.errorType, transient);
       } catch (e) {
         const msg = (e as Error).name === 'AbortError' ? `timed out after ${this.opts.timeoutMs ?? 30_000} ms` : ((e as Error).cause as Error | undefined)?.message ?? (e as Error).message;
-        lastErr = new PrometheusError(`Prometheus ${redact(url)} unreachable for query ${JSON.stringify(query)}: ${msg}`, query, redact(url), undefined, undefined, true);
+        lastErr = new PrometheusError(`Prometheus ${safeUrl(url)} unreachable for query ${JSON.stringify(query)}: ${msg}`, query, safeUrl(url), undefined, undefined, true);
       }
       if (!lastErr.transient || attempt === attempts) break;
       await this.sleep(Math.min(retryAfterMs ?? delay, 8000));
